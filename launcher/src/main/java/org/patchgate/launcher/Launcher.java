@@ -1,0 +1,153 @@
+package org.patchgate.launcher;
+
+import fish.payara.micro.BootstrapException;
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Properties;
+
+/**
+ * {@code java -jar patchgate.jar}: starts a complete Patchgate site and stops it cleanly on Ctrl-C.
+ *
+ * <p>Exit codes: 2 configuration error (the message names the key), 3 embedded database did not
+ * start, 4 the server did not boot, 5 the server did not become ready.
+ */
+public final class Launcher {
+
+    static final int CONFIG_ERROR = 2;
+    static final int DATABASE_ERROR = 3;
+    static final int BOOT_ERROR = 4;
+    static final int NOT_READY = 5;
+
+    /** System property naming the WAR to run (default: {@code ROOT.war} beside the launcher jar). */
+    static final String WAR_PROPERTY = "patchgate.war";
+
+    private Launcher() {
+    }
+
+    public static void main(String[] args) {
+        int code = run(asMap(System.getProperties()), System.getenv(), Path.of("").toAbsolutePath());
+        if (code != 0) {
+            System.exit(code);
+        }
+        // Payara Micro's threads keep the process alive until Ctrl-C or SIGTERM.
+    }
+
+    static int run(Map<String, String> systemProperties, Map<String, String> environment, Path workingDirectory) {
+        ConfigSources sources;
+        LauncherConfig config;
+        try {
+            sources = ConfigSources.load(systemProperties, environment, workingDirectory);
+            config = LauncherConfig.from(sources, workingDirectory);
+            Preflight.portIsFree(sources, config.httpPort());
+            Preflight.dataDirectoryIsWritable(sources, config.dataDirectory());
+            if (config.externalDatabase().isPresent()) {
+                Preflight.externalDatabaseAnswers(sources, config.externalDatabase().get());
+            }
+        } catch (ConfigException e) {
+            System.err.println("patchgate: configuration error: " + e.getMessage());
+            return CONFIG_ERROR;
+        }
+
+        EmbeddedDatabase embedded = null;
+        Map<String, String> server = new HashMap<>(config.serverProperties());
+        if (config.externalDatabase().isPresent()) {
+            LauncherConfig.ExternalDatabase db = config.externalDatabase().get();
+            server.put(LauncherConfig.DB_URL, db.url());
+            server.put(LauncherConfig.DB_USER, db.user());
+            server.put(LauncherConfig.DB_PASSWORD, db.password());
+            server.put("patchgate.db.embedded", "false");
+        } else {
+            try {
+                embedded = EmbeddedDatabase.start(config.dataDirectory(), config.embeddedDatabasePort());
+            } catch (IOException | RuntimeException e) {
+                System.err.println("patchgate: the embedded PostgreSQL did not start in "
+                        + config.dataDirectory().resolve("postgres") + ": " + e.getMessage());
+                return DATABASE_ERROR;
+            }
+            server.put(LauncherConfig.DB_URL, embedded.jdbcUrl());
+            server.put(LauncherConfig.DB_USER, embedded.user());
+            // The embedded server trusts connections from 127.0.0.1 only; MicroProfile Config treats an
+            // empty value as missing, so the datasource gets a placeholder it never checks.
+            server.put(LauncherConfig.DB_PASSWORD, "embedded");
+            server.put("patchgate.db.embedded", "true");
+        }
+        // Settings the operator gave as system properties or environment variables already reach the
+        // server through MicroProfile Config; only fill in what they did not set.
+        server.forEach((key, value) -> {
+            if (!systemProperties.containsKey(key) && !environment.containsKey(ConfigSources.environmentName(key))
+                    || key.startsWith("patchgate.db.")) {
+                System.setProperty(key, value);
+            }
+        });
+
+        SiteServer site;
+        try {
+            site = SiteServer.boot(war(systemProperties), config.httpPort(), config.dataDirectory().resolve("payara"));
+        } catch (BootstrapException | IOException | RuntimeException e) {
+            System.err.println("patchgate: the site server did not boot: " + e.getMessage());
+            closeQuietly(embedded);
+            return BOOT_ERROR;
+        }
+        EmbeddedDatabase database = embedded;
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            System.out.println("patchgate: stopping");
+            site.stop();
+            closeQuietly(database);
+        }, "patchgate-shutdown"));
+
+        try {
+            String notReady = site.awaitReady(config.startupTimeout());
+            if (notReady != null) {
+                System.err.println("patchgate: the site server did not become ready within "
+                        + config.startupTimeout().toSeconds() + " s: " + notReady);
+                return NOT_READY; // System.exit runs the shutdown hook, which stops server and database
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return NOT_READY;
+        }
+        System.out.println("patchgate: ready on http://localhost:" + config.httpPort() + "/  ("
+                + (embedded == null ? "external database" : "embedded database in " + config.dataDirectory()) + ")");
+        return 0;
+    }
+
+    private static Path war(Map<String, String> systemProperties) throws IOException {
+        String named = systemProperties.get(WAR_PROPERTY);
+        Path war;
+        if (named != null) {
+            war = Path.of(named);
+        } else {
+            try {
+                Path jar = Path.of(Launcher.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+                war = jar.resolveSibling("ROOT.war");
+            } catch (URISyntaxException e) {
+                throw new IOException("cannot locate the launcher jar", e);
+            }
+        }
+        if (!Files.isRegularFile(war)) {
+            throw new IOException("the site server's WAR is missing: " + war);
+        }
+        return war;
+    }
+
+    private static void closeQuietly(EmbeddedDatabase database) {
+        if (database == null) {
+            return;
+        }
+        try {
+            database.close();
+        } catch (IOException e) {
+            System.err.println("patchgate: the embedded PostgreSQL did not stop cleanly: " + e.getMessage());
+        }
+    }
+
+    private static Map<String, String> asMap(Properties properties) {
+        Map<String, String> map = new HashMap<>();
+        properties.stringPropertyNames().forEach(name -> map.put(name, properties.getProperty(name)));
+        return map;
+    }
+}
