@@ -29,13 +29,14 @@ final class SiteServer {
      * is opt-in for scale-out) and no phone-home: Patchgate contacts no address the admin did not give.
      */
     static SiteServer boot(Path war, int port, Path rootDirectory) throws BootstrapException {
+        // Payara Micro's own switch for --disablephonehome, read when the instance is created.
+        System.setProperty("payaramicro.disablePhoneHome", "true");
         PayaraMicro micro = PayaraMicro.getInstance()
                 .setNoCluster(true)
                 .setHttpPort(port)
                 .setPrintLogo(false)
                 .setRootDir(rootDirectory.toFile())
                 .addDeploymentFile(war.toFile());
-        micro.setPreBootHandler(commands -> commands.run("disable-phone-home"));
         return new SiteServer(micro.bootStrap(), port);
     }
 
