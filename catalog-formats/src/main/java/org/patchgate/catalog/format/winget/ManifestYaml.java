@@ -59,6 +59,12 @@ final class ManifestYaml {
     /** Parses one manifest; {@code file} (relative path) only names it in errors. */
     static Map<String, Object> parse(String file, byte[] bytes) throws InvalidManifestException {
         String text = decode(file, bytes);
+        // Checked before parsing so an oversize document costs one pass, not a parse up to the limit.
+        int codePoints = text.codePointCount(0, text.length());
+        if (codePoints > MAX_CODE_POINTS) {
+            throw new InvalidManifestException(file, "manifest has " + codePoints
+                    + " characters, over the limit of " + MAX_CODE_POINTS);
+        }
         Optional<Node> root;
         try {
             root = new Compose(SETTINGS).composeString(text);
