@@ -90,14 +90,26 @@ public final class PatchgateJsonAdapter implements CatalogAdapter {
     }
 
     private static void readFile(Path file, String name, Set<String> ids, EntrySink sink) {
-        JsonNode root;
+        byte[] bytes;
         try {
             long size = Files.size(file);
             if (size > MAX_FILE_BYTES) {
                 sink.problem(new EntryProblem(name, "file is " + size + " bytes; at most " + MAX_FILE_BYTES + " are read"));
                 return;
             }
-            root = JSON.readTree(Files.readAllBytes(file));
+            bytes = Files.readAllBytes(file);
+        } catch (IOException e) {
+            sink.problem(new EntryProblem(name, "cannot read file: " + e.getMessage()));
+            return;
+        }
+        readDocument(bytes, name, ids, sink);
+    }
+
+    /** Reads one catalog document already in memory; {@code ids} collects entry ids across the source. */
+    static void readDocument(byte[] bytes, String name, Set<String> ids, EntrySink sink) {
+        JsonNode root;
+        try {
+            root = JSON.readTree(bytes);
         } catch (JacksonException e) {
             sink.problem(new EntryProblem(name, "not valid JSON: " + e.getOriginalMessage()
                     + (e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ")")));
