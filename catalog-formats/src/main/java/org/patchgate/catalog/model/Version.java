@@ -22,7 +22,7 @@ import java.util.Objects;
  *   <li>Parts compare position by position; a version that has ended counts as an <em>end</em> part.
  *       The kinds rank: pre-release word &lt; end &lt; other word &lt; number. So
  *       {@code 1.0-rc1 < 1.0 < 1.0a < 1.0.1} and {@code latest < 1}.</li>
- *   <li>Pre-release words rank dev/snapshot/nightly/canary &lt; alpha &lt; beta &lt; milestone &lt;
+ *   <li>Pre-release words rank dev/snapshot(s)/nightly/canary &lt; alpha &lt; beta &lt; milestone &lt;
  *       pre/preview &lt; rc; single letters {@code a}, {@code b}, {@code m} count as alpha, beta,
  *       milestone only after a separator ({@code 0.108.0-b.53}); glued to a number they are a
  *       patch letter ({@code 1.8d}, {@code 10.01.07C}) and rank as other words.</li>
@@ -42,7 +42,8 @@ public final class Version implements Comparable<Version> {
 
     /** Rank of each pre-release word; higher ranks are closer to the release. */
     private static final Map<String, Integer> PRE_RELEASE_WORDS = Map.ofEntries(
-            Map.entry("dev", 0), Map.entry("snapshot", 0), Map.entry("nightly", 0), Map.entry("canary", 0),
+            Map.entry("dev", 0), Map.entry("snapshot", 0), Map.entry("snapshots", 0), Map.entry("nightly", 0),
+            Map.entry("canary", 0),
             Map.entry("alpha", 1), Map.entry("beta", 2), Map.entry("milestone", 3),
             Map.entry("pre", 4), Map.entry("preview", 4), Map.entry("rc", 5));
 
