@@ -2,51 +2,70 @@ package org.patchgate.catalog.model;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 
 /**
- * A vendor's version string and the one ordering Patchgate uses for it.
+ * A vendor's version string and the one ordering Patchgate uses for it (docs/versions.md).
  *
- * <p>Real catalogs carry {@code 1.2.3}, {@code 24.09}, {@code 1.2.3-beta+build},
- * {@code 2023.11.0.0}, {@code r1234}, dotted dates and worse. The text is kept exactly as the vendor
- * wrote it; ordering works on segments:
- * <ul>
- *   <li>build metadata after the first {@code +} is ignored for ordering (SemVer 2.0 §10), but kept
- *       in {@link #text()} and used by {@link #equals};</li>
- *   <li>the rest splits into runs of digits and runs of letters; {@code .}, {@code -}, {@code _} and
- *       spaces only separate;</li>
- *   <li>numbers compare by value (no overflow: any length), letters case-insensitively;</li>
- *   <li>a number ranks above letters at the same position ({@code 1.0.1 > 1.0.beta});</li>
- *   <li>when one version ends where the other goes on, a following pre-release word
- *       ({@code alpha}, {@code beta}, {@code rc}, {@code pre}, {@code preview}, {@code dev},
- *       {@code snapshot}, {@code a}, {@code b}) makes the longer one <em>lower</em>
- *       ({@code 1.0-rc1 < 1.0}); anything else makes it higher ({@code 1.0.1 > 1.0},
- *       {@code 1.4g > 1.4}).</li>
- * </ul>
- * Trailing zero segments are significant only as a tie-breaker in {@link #equals}, not in ordering
- * ({@code 1.0} and {@code 1.0.0} compare as 0 but are different texts).
+ * <p>Real catalogs carry {@code 1.2.3}, {@code 24.09}, {@code 1.2.3-beta+build}, {@code 2023.11.0.0},
+ * {@code r1234}, {@code 2008-01-23}, {@code V1.11 - Rev. 64180}, {@code latest} and worse. The text
+ * is kept exactly as the vendor wrote it (trimmed); ordering works on <em>parts</em>:
+ * <ol>
+ *   <li>Build metadata after the first {@code +} (not at the start) is set aside (SemVer 2.0 §10)
+ *       and only breaks ties.</li>
+ *   <li>The rest splits into runs of ASCII digits (numbers) and runs of other letters or digits
+ *       (words, compared lower-cased); every other character only separates.</li>
+ *   <li>Zero numbers directly before a word or the end are dropped, so {@code 1.0.0 = 1.0 = 1} and
+ *       {@code 1.0.0-beta = 1-beta}.</li>
+ *   <li>Parts compare position by position; a version that has ended counts as an <em>end</em> part.
+ *       The kinds rank: pre-release word &lt; end &lt; other word &lt; number. So
+ *       {@code 1.0-rc1 < 1.0 < 1.0a < 1.0.1} and {@code latest < 1}.</li>
+ *   <li>Pre-release words rank dev/snapshot(s)/nightly/canary &lt; alpha &lt; beta &lt; milestone &lt;
+ *       pre/preview &lt; rc; single letters {@code a}, {@code b}, {@code m} count as alpha, beta,
+ *       milestone only after a separator ({@code 0.108.0-b.53}); glued to a number they are a
+ *       patch letter ({@code 1.8d}, {@code 10.01.07C}) and rank as other words.</li>
+ *   <li>Numbers compare by value at any length (no overflow), other words alphabetically.</li>
+ *   <li>Ties are broken by the build metadata (same rules, none first), then by the exact text, so
+ *       {@link #compareTo} is a total order consistent with {@link #equals}: {@code 24.9} and
+ *       {@code 24.09} are equal in rank but not the same version.</li>
+ * </ol>
+ *
+ * <p>Parsing rejects what no catalog means as a version: empty text, more than {@link #MAX_LENGTH}
+ * characters, control or invisible format characters, path separators and {@code ..}.
  */
 public final class Version implements Comparable<Version> {
 
-    /** Longest version text accepted; real ones are far shorter, absurd ones are rejected early. */
+    /** Longest version text accepted (winget manifest schema 1.x: PackageVersion maxLength 128). */
     public static final int MAX_LENGTH = 128;
 
-    private static final List<String> PRE_RELEASE_WORDS =
-            List.of("alpha", "beta", "rc", "pre", "preview", "dev", "snapshot", "a", "b", "c", "m");
+    /** Rank of each pre-release word; higher ranks are closer to the release. */
+    private static final Map<String, Integer> PRE_RELEASE_WORDS = Map.ofEntries(
+            Map.entry("dev", 0), Map.entry("snapshot", 0), Map.entry("snapshots", 0), Map.entry("nightly", 0),
+            Map.entry("canary", 0),
+            Map.entry("alpha", 1), Map.entry("beta", 2), Map.entry("milestone", 3),
+            Map.entry("pre", 4), Map.entry("preview", 4), Map.entry("rc", 5));
+
+    /** Single letters that are pre-release markers when they stand after a separator. */
+    private static final Map<String, Integer> PRE_RELEASE_LETTERS = Map.of("a", 1, "b", 2, "m", 3);
 
     private final String text;
-    private final List<String> segments;
+    private final List<Part> parts;
+    private final List<Part> build;
 
-    private Version(String text, List<String> segments) {
+    private Version(String text, List<Part> parts, List<Part> build) {
         this.text = text;
-        this.segments = segments;
+        this.parts = parts;
+        this.build = build;
     }
 
     /**
      * Parses a vendor's version text.
      *
-     * @throws IllegalArgumentException if the text is empty, longer than {@link #MAX_LENGTH},
-     *     contains control characters or path separators, or has no digit or letter at all
+     * @throws IllegalArgumentException naming the problem, if the text is empty, longer than
+     *     {@link #MAX_LENGTH}, contains control/format characters, path separators or {@code ..},
+     *     or has no letter or digit at all
      */
     public static Version parse(String text) {
         Objects.requireNonNull(text, "version");
@@ -55,50 +74,76 @@ public final class Version implements Comparable<Version> {
             throw new IllegalArgumentException("version is empty");
         }
         if (trimmed.length() > MAX_LENGTH) {
-            throw new IllegalArgumentException(
-                    "version is " + trimmed.length() + " characters long; at most " + MAX_LENGTH + " are accepted");
+            throw new IllegalArgumentException("version is " + trimmed.length()
+                    + " characters long; at most " + MAX_LENGTH + " are accepted");
         }
         for (int i = 0; i < trimmed.length(); i++) {
             char c = trimmed.charAt(i);
-            if (Character.isISOControl(c) || c == '/' || c == '\\') {
-                throw new IllegalArgumentException("version '" + trimmed + "' contains a forbidden character");
+            if (c == '/' || c == '\\') {
+                throw new IllegalArgumentException("version '" + trimmed
+                        + "' contains a path separator ('" + c + "'), which no version may contain");
+            }
+            int type = Character.getType(c);
+            if (Character.isISOControl(c) || type == Character.FORMAT || type == Character.LINE_SEPARATOR
+                    || type == Character.PARAGRAPH_SEPARATOR) {
+                throw new IllegalArgumentException("version contains the control or invisible character U+"
+                        + String.format(Locale.ROOT, "%04X", (int) c) + " at position " + i);
             }
         }
         if (trimmed.contains("..")) {
-            throw new IllegalArgumentException("version '" + trimmed + "' contains '..'");
+            throw new IllegalArgumentException("version '" + trimmed + "' contains '..', which no version may contain");
         }
-        List<String> segments = split(withoutBuildMetadata(trimmed));
-        if (segments.isEmpty()) {
-            throw new IllegalArgumentException("version '" + trimmed + "' has no digit or letter");
+        int plus = trimmed.indexOf('+');
+        String main = plus > 0 ? trimmed.substring(0, plus) : trimmed;
+        String meta = plus > 0 ? trimmed.substring(plus + 1) : "";
+        List<Part> parts = split(main);
+        List<Part> build = split(meta);
+        if (parts.isEmpty() && build.isEmpty() && !hasLetterOrDigit(main)) {
+            throw new IllegalArgumentException("version '" + trimmed + "' has no letter or digit");
         }
-        return new Version(trimmed, List.copyOf(segments));
+        return new Version(trimmed, List.copyOf(parts), List.copyOf(build));
     }
 
-    private static String withoutBuildMetadata(String text) {
-        int plus = text.indexOf('+');
-        return plus > 0 ? text.substring(0, plus) : text;
+    private static boolean hasLetterOrDigit(String s) {
+        return s.chars().anyMatch(Character::isLetterOrDigit);
     }
 
-    private static List<String> split(String text) {
-        List<String> out = new ArrayList<>();
-        StringBuilder run = new StringBuilder();
-        int kind = 0; // 0 none, 1 digits, 2 letters
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            int k = Character.isDigit(c) ? 1 : Character.isLetter(c) ? 2 : 0;
-            if (k != kind && run.length() > 0) {
-                out.add(run.toString());
-                run.setLength(0);
-            }
-            kind = k;
-            if (k != 0) {
-                run.append(k == 2 ? Character.toLowerCase(c) : c);
+    /** Splits into normalised parts: numbers without leading zeros, words lower-cased, zeros before a word or the end dropped. */
+    private static List<Part> split(String s) {
+        List<Part> out = new ArrayList<>();
+        int i = 0;
+        while (i < s.length()) {
+            char c = s.charAt(i);
+            if (isAsciiDigit(c)) {
+                int start = i;
+                while (i < s.length() && isAsciiDigit(s.charAt(i))) {
+                    i++;
+                }
+                out.add(Part.number(s.substring(start, i)));
+            } else if (Character.isLetterOrDigit(c)) {
+                int start = i;
+                while (i < s.length() && Character.isLetterOrDigit(s.charAt(i)) && !isAsciiDigit(s.charAt(i))) {
+                    i++;
+                }
+                boolean afterSeparator = start == 0 || !Character.isLetterOrDigit(s.charAt(start - 1));
+                dropTrailingZeros(out);
+                out.add(Part.word(s.substring(start, i).toLowerCase(Locale.ROOT), afterSeparator));
+            } else {
+                i++;
             }
         }
-        if (run.length() > 0) {
-            out.add(run.toString());
-        }
+        dropTrailingZeros(out);
         return out;
+    }
+
+    private static void dropTrailingZeros(List<Part> parts) {
+        while (!parts.isEmpty() && parts.get(parts.size() - 1).isZero()) {
+            parts.remove(parts.size() - 1);
+        }
+    }
+
+    private static boolean isAsciiDigit(char c) {
+        return c >= '0' && c <= '9';
     }
 
     /** The version exactly as the vendor wrote it (trimmed). */
@@ -106,78 +151,37 @@ public final class Version implements Comparable<Version> {
         return text;
     }
 
+    /** Whether the version carries a pre-release word ({@code rc}, {@code beta}, {@code -b.}, …) before any build metadata. */
+    public boolean isPreRelease() {
+        return parts.stream().anyMatch(p -> p.kind == Kind.PRE_RELEASE);
+    }
+
     @Override
     public int compareTo(Version other) {
-        int n = Math.min(segments.size(), other.segments.size());
+        int c = compareParts(parts, other.parts);
+        if (c != 0) {
+            return c;
+        }
+        c = compareParts(build, other.build);
+        return c != 0 ? c : text.compareTo(other.text);
+    }
+
+    /** Whether both rank the same, ignoring build metadata and spelling ({@code 1.0 ~ 1.0.0 ~ 1.00+b7}). */
+    public boolean sameRankAs(Version other) {
+        return compareParts(parts, other.parts) == 0;
+    }
+
+    private static int compareParts(List<Part> a, List<Part> b) {
+        int n = Math.max(a.size(), b.size());
         for (int i = 0; i < n; i++) {
-            int c = compareSegment(segments.get(i), other.segments.get(i));
+            Part x = i < a.size() ? a.get(i) : Part.END;
+            Part y = i < b.size() ? b.get(i) : Part.END;
+            int c = x.compareTo(y);
             if (c != 0) {
                 return c;
             }
         }
-        if (segments.size() == other.segments.size()) {
-            return 0;
-        }
-        boolean thisLonger = segments.size() > other.segments.size();
-        List<String> rest = thisLonger ? segments.subList(n, segments.size()) : other.segments.subList(n, other.segments.size());
-        int sign = tailSign(rest);
-        return thisLonger ? sign : -sign;
-    }
-
-    /** +1 if a version extended by these segments is newer, -1 if older, 0 if only zeros follow. */
-    private static int tailSign(List<String> rest) {
-        for (String s : rest) {
-            if (isNumber(s)) {
-                if (!isZero(s)) {
-                    return 1;
-                }
-            } else {
-                return PRE_RELEASE_WORDS.contains(s) ? -1 : 1;
-            }
-        }
         return 0;
-    }
-
-    private static int compareSegment(String a, String b) {
-        boolean na = isNumber(a);
-        boolean nb = isNumber(b);
-        if (na && nb) {
-            return compareNumbers(a, b);
-        }
-        if (na != nb) {
-            return na ? 1 : -1;
-        }
-        boolean pa = PRE_RELEASE_WORDS.contains(a);
-        boolean pb = PRE_RELEASE_WORDS.contains(b);
-        if (pa && pb) {
-            return Integer.compare(PRE_RELEASE_WORDS.indexOf(a), PRE_RELEASE_WORDS.indexOf(b));
-        }
-        return a.compareTo(b);
-    }
-
-    private static int compareNumbers(String a, String b) {
-        String x = stripLeadingZeros(a);
-        String y = stripLeadingZeros(b);
-        if (x.length() != y.length()) {
-            return Integer.compare(x.length(), y.length());
-        }
-        return x.compareTo(y);
-    }
-
-    private static String stripLeadingZeros(String digits) {
-        int i = 0;
-        while (i < digits.length() - 1 && digits.charAt(i) == '0') {
-            i++;
-        }
-        return digits.substring(i);
-    }
-
-    private static boolean isNumber(String segment) {
-        return Character.isDigit(segment.charAt(0));
-    }
-
-    private static boolean isZero(String digits) {
-        return stripLeadingZeros(digits).equals("0");
     }
 
     @Override
@@ -193,5 +197,48 @@ public final class Version implements Comparable<Version> {
     @Override
     public String toString() {
         return text;
+    }
+
+    /** Kinds of part, in rank order at one position. */
+    private enum Kind { PRE_RELEASE, END, WORD, NUMBER }
+
+    /** One normalised part; {@code rank} orders pre-release words, {@code value} is the number without leading zeros or the lower-cased word. */
+    private record Part(Kind kind, int rank, String value) implements Comparable<Part> {
+
+        static final Part END = new Part(Kind.END, 0, "");
+
+        static Part number(String digits) {
+            int i = 0;
+            while (i < digits.length() - 1 && digits.charAt(i) == '0') {
+                i++;
+            }
+            return new Part(Kind.NUMBER, 0, digits.substring(i));
+        }
+
+        static Part word(String lower, boolean afterSeparator) {
+            Integer rank = PRE_RELEASE_WORDS.get(lower);
+            if (rank == null && afterSeparator) {
+                rank = PRE_RELEASE_LETTERS.get(lower);
+            }
+            return rank == null ? new Part(Kind.WORD, 0, lower) : new Part(Kind.PRE_RELEASE, rank, lower);
+        }
+
+        boolean isZero() {
+            return kind == Kind.NUMBER && value.equals("0");
+        }
+
+        @Override
+        public int compareTo(Part o) {
+            int c = kind.compareTo(o.kind);
+            if (c != 0) {
+                return c;
+            }
+            if (kind == Kind.NUMBER) {
+                c = Integer.compare(value.length(), o.value.length());
+                return c != 0 ? c : value.compareTo(o.value);
+            }
+            c = Integer.compare(rank, o.rank);
+            return c != 0 ? c : value.compareTo(o.value);
+        }
     }
 }
