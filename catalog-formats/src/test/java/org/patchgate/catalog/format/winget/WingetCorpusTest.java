@@ -3,7 +3,7 @@ package org.patchgate.catalog.format.winget;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Files;
+import java.net.URL;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.Set;
@@ -11,33 +11,22 @@ import org.junit.jupiter.api.Test;
 import org.patchgate.catalog.model.CatalogEntry;
 
 /**
- * Reads the whole shared winget corpus (shared/data/catalogs/winget: 1,045 real manifests, 308
- * version directories, see its README). The corpus is not copied into this module; it is found
- * through the system property {@code patchgate.shared.catalogs} or as {@code shared/data/catalogs}
- * in the working directory or any folder above it (CI lays shared/ beside the clone). If it cannot be
- * found the test fails: a silently skipped corpus test would hide regressions.
+ * Reads the whole winget corpus (1,045 real manifests, 308 version directories; copied into the
+ * test resources {@code winget-corpus/} with its README of origin).
  */
 class WingetCorpusTest {
 
-    static Path sharedCatalogs() {
-        String property = System.getProperty("patchgate.shared.catalogs");
-        if (property != null && !property.isBlank()) {
-            return Path.of(property);
+    static Path corpus() throws Exception {
+        URL readme = WingetCorpusTest.class.getResource("/winget-corpus/README.md");
+        if (readme == null) {
+            throw new AssertionError("test resource winget-corpus/ is missing");
         }
-        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            for (Path candidate : new Path[] {dir.resolve("shared/data/catalogs"), dir.resolveSibling("shared/data/catalogs")}) {
-                if (candidate != null && Files.isDirectory(candidate.resolve("winget/manifests"))) {
-                    return candidate;
-                }
-            }
-        }
-        throw new AssertionError("shared winget corpus not found: set -Dpatchgate.shared.catalogs=/path/to/shared/data/catalogs"
-                + " or keep shared/ in or beside a parent folder of " + Path.of("").toAbsolutePath());
+        return Path.of(readme.toURI()).getParent();
     }
 
     @Test
     void read_wholeSharedCorpus_everyVersionDirectoryBecomesOneEntry_noProblems() throws Exception {
-        Path corpus = sharedCatalogs().resolve("winget");
+        Path corpus = corpus();
         CollectingSink sink = new CollectingSink();
 
         new WingetAdapter().read(corpus, sink);
