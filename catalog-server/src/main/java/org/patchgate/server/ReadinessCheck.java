@@ -6,6 +6,9 @@ import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
 import javax.sql.DataSource;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
@@ -27,24 +30,34 @@ public class ReadinessCheck implements HealthCheck {
 
     @Override
     public HealthCheckResponse call() {
-        return evaluate(state, this::databaseAnswers);
+        Verdict verdict = evaluate(state, this::databaseAnswers);
+        HealthCheckResponseBuilder response = HealthCheckResponse.named("patchgate-database").status(verdict.up());
+        verdict.data().forEach(response::withData);
+        return response.build();
     }
 
     /** The decision, apart from where its inputs come from, so that it can be tested on its own. */
-    static HealthCheckResponse evaluate(StartupState state, DatabaseProbe probe) {
-        HealthCheckResponseBuilder response = HealthCheckResponse.named("patchgate-database")
-                .withData("phase", state.phase().name().toLowerCase());
+    static Verdict evaluate(StartupState state, DatabaseProbe probe) {
+        Map<String, String> data = new LinkedHashMap<>();
+        data.put("phase", state.phase().name().toLowerCase(Locale.ROOT));
         if (state.phase() == StartupState.Phase.FAILED) {
-            return response.withData("error", state.failure()).down().build();
+            data.put("error", state.failure());
+            return new Verdict(false, data);
         }
         if (!state.ready()) {
-            return response.down().build();
+            return new Verdict(false, data);
         }
         String problem = probe.problem();
         if (problem != null) {
-            return response.withData("error", problem).down().build();
+            data.put("error", problem);
+            return new Verdict(false, data);
         }
-        return response.withData("schemaVersion", state.schemaVersion()).up().build();
+        data.put("schemaVersion", state.schemaVersion());
+        return new Verdict(true, data);
+    }
+
+    /** Ready or not, with what the health endpoint shows about it. */
+    record Verdict(boolean up, Map<String, String> data) {
     }
 
     private String databaseAnswers() {
