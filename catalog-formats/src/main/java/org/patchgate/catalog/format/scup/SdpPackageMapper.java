@@ -46,8 +46,9 @@ final class SdpPackageMapper {
             }
         }
         // Several items are alternatives (the WSUS agent installs the first applicable one): installed if
-        // any is installed, applicable if the package and any item are applicable.
-        DetectionRule installedRule = anyOf(installed);
+        // the package rule holds and any item is installed; applicable likewise.
+        DetectionRule installedRule = allOf(
+                SdpRuleMapper.container(pkg.child(SDP, "IsInstalled"), "IsInstalled"), anyOf(installed));
         DetectionRule applicableRule = allOf(
                 SdpRuleMapper.container(pkg.child(SDP, "IsInstallable"), "IsInstallable"), anyOf(installable));
 

@@ -6,6 +6,7 @@ import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
+import javax.xml.stream.util.StreamReaderDelegate;
 
 /**
  * StAX readers for untrusted XML. No catalog format Patchgate reads needs a DTD, so any DOCTYPE is
@@ -44,8 +45,12 @@ public final class SecureXml {
      */
     public static XMLStreamReader openAtRoot(InputStream in) throws XMLStreamException {
         XMLStreamReader reader;
-        synchronized (FACTORY) {
-            reader = FACTORY.createXMLStreamReader(in);
+        try {
+            synchronized (FACTORY) {
+                reader = new Guarded(FACTORY.createXMLStreamReader(in));
+            }
+        } catch (RuntimeException e) {
+            throw new XMLStreamException("the XML parser failed on malformed input: " + e, e);
         }
         while (reader.hasNext()) {
             int event = reader.next();
@@ -59,6 +64,36 @@ public final class SecureXml {
         }
         reader.close();
         throw new XMLStreamException("the document has no root element");
+    }
+
+    /**
+     * The JDK parser sometimes fails on malformed input with an unchecked exception (found by
+     * fuzzing: {@code MissingResourceException: InvalidCharInDTD} from a broken DOCTYPE); callers
+     * only ever need to handle {@link XMLStreamException}.
+     */
+    private static final class Guarded extends StreamReaderDelegate {
+
+        Guarded(XMLStreamReader reader) {
+            super(reader);
+        }
+
+        @Override
+        public int next() throws XMLStreamException {
+            try {
+                return super.next();
+            } catch (RuntimeException e) {
+                throw new XMLStreamException("the XML parser failed on malformed input: " + e, e);
+            }
+        }
+
+        @Override
+        public boolean hasNext() throws XMLStreamException {
+            try {
+                return super.hasNext();
+            } catch (RuntimeException e) {
+                throw new XMLStreamException("the XML parser failed on malformed input: " + e, e);
+            }
+        }
     }
 
     /** The reason given for any document with a DOCTYPE. */

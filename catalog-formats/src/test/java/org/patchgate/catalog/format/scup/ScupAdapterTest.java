@@ -213,6 +213,19 @@ class ScupAdapterTest {
     }
 
     @Test
+    void read_predefinedEntitiesAndCharacterReferencesInText_areDecoded(@TempDir Path dir) throws Exception {
+        String good = ScupTestFiles.text("sdp/hp-v2/" + HP_94728 + ".sdp");
+        Path file = ScupTestFiles.write(dir, "x.sdp", good.replace("DCH Audio driver for 2018 DT</sdp:Description>",
+                "DCH Audio &amp; &lt;driver&gt; f&#252;r 2018 DT</sdp:Description>"));
+        CollectingSink sink = new CollectingSink();
+
+        adapter.read(file, sink);
+
+        assertEquals(List.of(), sink.problems);
+        assertEquals("[8.65.296.0.A3] DCH Audio & <driver> f\u00fcr 2018 DT", sink.entries.get(0).description());
+    }
+
+    @Test
     void read_packageWithUnknownClassification_isAProblemNamingTheField(@TempDir Path dir) throws Exception {
         String good = ScupTestFiles.text("sdp/hp-v2/" + HP_94728 + ".sdp");
         Path file = ScupTestFiles.write(dir, "x.sdp", good.replace("UpdateClassification=\"Updates\"", "UpdateClassification=\"Bananas\""));
