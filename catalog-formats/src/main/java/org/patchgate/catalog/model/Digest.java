@@ -22,7 +22,9 @@ public record Digest(HashAlgorithm algorithm, String hex) {
                     + " hex digits, got " + hex.length());
         }
         for (int i = 0; i < hex.length(); i++) {
-            if (Character.digit(hex.charAt(i), 16) < 0) {
+            char c = hex.charAt(i);
+            // ASCII only: Character.digit would also accept other scripts' digits.
+            if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'))) {
                 throw new IllegalArgumentException(algorithm + " hash contains a non-hex character '"
                         + hex.charAt(i) + "'");
             }

@@ -109,7 +109,7 @@ class ScoopHostileInputTest {
 
     @Test
     void read_versionWithPathSeparator_isRejected() throws Exception {
-        assertEquals("version: version '../../evil' contains a forbidden character",
+        assertEquals("version: version '../../evil' contains a path separator ('/'), which no version may contain",
                 problemOf(Manifests.minimal("../../evil")));
     }
 
