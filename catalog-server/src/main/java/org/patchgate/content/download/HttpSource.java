@@ -64,10 +64,10 @@ final class HttpSource {
     }
 
     private HttpResponse<BodyChunks> send(URI uri, long rangeStart, Deadline deadline) throws IOException {
-        if (deadline.passed()) {
+        Duration wait = deadline.nextWait(policy.idleTimeout());
+        if (wait.isZero()) {
             throw new DownloadTimeoutException(DownloadTimeoutException.Kind.DEADLINE, deadline.budget(), uri, 0, null);
         }
-        Duration wait = deadline.nextWait(policy.idleTimeout());
         HttpRequest.Builder request = HttpRequest.newBuilder(uri).GET().timeout(wait)
                 .header("User-Agent", policy.userAgent());
         if (rangeStart > 0) {

@@ -101,7 +101,7 @@ public final class FileContentStore implements ContentStore {
                 byte[] buffer = new byte[BUFFER];
                 int n;
                 while ((n = content.read(buffer)) > 0) {
-                    ledger.reserve(n, reserved + n);
+                    ledger.reserve(n, reserved);
                     reserved += n;
                     out.write(buffer, 0, n);
                     hasher.update(buffer, 0, n);
@@ -145,7 +145,7 @@ public final class FileContentStore implements ContentStore {
 
     @Override
     public void checkRoom(long bytes) throws ContentQuotaExceededException {
-        ledger.check(bytes, bytes);
+        ledger.check(bytes, 0);
     }
 
     @Override
@@ -175,7 +175,7 @@ public final class FileContentStore implements ContentStore {
             throw new ContentVerificationException(address.asDigest(), hashed.sha256().asDigest());
         }
         try {
-            ledger.reserve(hashed.length(), hashed.length());
+            ledger.reserve(hashed.length(), 0);
         } catch (ContentQuotaExceededException e) {
             Files.deleteIfExists(staged);
             throw e;

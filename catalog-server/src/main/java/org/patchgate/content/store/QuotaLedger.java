@@ -25,16 +25,20 @@ final class QuotaLedger {
         return used;
     }
 
-    /** Fails unless {@code bytes} more fit; {@code neededTotal} is what the refused object needs. */
-    synchronized void check(long bytes, long neededTotal) throws ContentQuotaExceededException {
+    /**
+     * Fails unless {@code bytes} more fit.
+     *
+     * @param callerReserved what the asking put has already reserved: reported as needed, not as used
+     */
+    synchronized void check(long bytes, long callerReserved) throws ContentQuotaExceededException {
         // Written as a subtraction: quota may be Long.MAX_VALUE, where used + reserved + bytes overflows.
         if (bytes > quota - used - reserved) {
-            throw new ContentQuotaExceededException(quota, used + reserved, neededTotal);
+            throw new ContentQuotaExceededException(quota, used + reserved - callerReserved, callerReserved + bytes);
         }
     }
 
-    synchronized void reserve(long bytes, long neededTotal) throws ContentQuotaExceededException {
-        check(bytes, neededTotal);
+    synchronized void reserve(long bytes, long callerReserved) throws ContentQuotaExceededException {
+        check(bytes, callerReserved);
         reserved += bytes;
     }
 
