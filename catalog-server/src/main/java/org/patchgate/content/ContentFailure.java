@@ -17,14 +17,4 @@ public record ContentFailure(FailureReason reason, String message) {
             throw new IllegalArgumentException("a failure needs a message");
         }
     }
-
-    /** The failure an exception describes; a typed {@link ContentException} knows its own reason. */
-    public static ContentFailure of(Exception e) {
-        if (e instanceof ContentException ce) {
-            return ce.failure();
-        }
-        String message = e.getMessage() == null || e.getMessage().isBlank()
-                ? e.getClass().getSimpleName() : e.getClass().getSimpleName() + ": " + e.getMessage();
-        return new ContentFailure(FailureReason.IO_ERROR, message);
-    }
 }

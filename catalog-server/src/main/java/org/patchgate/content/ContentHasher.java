@@ -45,7 +45,7 @@ public final class ContentHasher {
     public void updateAll(InputStream in) throws IOException {
         byte[] buffer = new byte[BUFFER];
         int n;
-        while ((n = in.read(buffer)) > 0) {
+        while ((n = in.read(buffer)) != -1) {
             update(buffer, 0, n);
         }
     }

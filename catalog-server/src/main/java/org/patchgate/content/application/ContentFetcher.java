@@ -8,6 +8,7 @@ import java.util.Objects;
 import java.util.Optional;
 import org.patchgate.catalog.model.Digest;
 import org.patchgate.catalog.model.Installer;
+import org.patchgate.content.ContentException;
 import org.patchgate.content.ContentFailure;
 import org.patchgate.content.ContentListener;
 import org.patchgate.content.ContentOrigin;
@@ -81,10 +82,20 @@ public final class ContentFetcher {
             StoredContent downloaded = downloader.download(installer.url(), expected, listener);
             return verified(listener, downloaded, ContentOrigin.DOWNLOADED);
         } catch (IOException e) {
-            return fail(listener, ContentFailure.of(e));
+            return fail(listener, failure(installer, e));
         } catch (UncheckedIOException e) {
-            return fail(listener, ContentFailure.of(e.getCause()));
+            return fail(listener, failure(installer, e.getCause()));
         }
+    }
+
+    /** Typed failures carry their own message; for others (connection refused, disk full) name the URL. */
+    private static ContentFailure failure(Installer installer, IOException e) {
+        if (e instanceof ContentException typed) {
+            return typed.failure();
+        }
+        String detail = e.getMessage() == null || e.getMessage().isBlank()
+                ? e.getClass().getSimpleName() : e.getClass().getSimpleName() + ": " + e.getMessage();
+        return new ContentFailure(FailureReason.IO_ERROR, "fetching " + installer.url() + " failed: " + detail);
     }
 
     private ContentOutcome verified(ContentListener listener, StoredContent content, ContentOrigin origin) {

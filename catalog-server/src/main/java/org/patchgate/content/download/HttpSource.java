@@ -94,7 +94,7 @@ final class HttpSource {
         return status == 301 || status == 302 || status == 303 || status == 307 || status == 308;
     }
 
-    private static URI resolve(URI current, String location) throws RedirectException {
+    static URI resolve(URI current, String location) throws RedirectException {
         if (location == null || location.isBlank()) {
             throw new RedirectException(RedirectException.Kind.BAD_LOCATION, current, location,
                     "redirect without a Location header");

@@ -2,6 +2,7 @@ package org.patchgate.content.download;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InterruptedIOException;
 import java.io.OutputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -15,6 +16,7 @@ import org.patchgate.catalog.model.Digest;
 import org.patchgate.catalog.model.HashAlgorithm;
 import org.patchgate.content.ContentHasher;
 import org.patchgate.content.ContentListener;
+import org.patchgate.content.ContentQuotaExceededException;
 import org.patchgate.content.ContentStore;
 import org.patchgate.content.ContentVerificationException;
 import org.patchgate.content.PartialContent;
@@ -131,7 +133,12 @@ public final class InstallerDownloader {
             throw new DownloadTooLargeException(opened.uri(), policy.maxBytes(), total, true);
         }
         if (total >= 0) {
-            store.checkRoom(total);
+            try {
+                store.checkRoom(total);
+            } catch (ContentQuotaExceededException e) {
+                partial.discard(); // it cannot be stored: keep no staged bytes for it either
+                throw e;
+            }
         }
         ContentHasher hasher = new ContentHasher(algorithm);
         if (offset > 0) {
@@ -181,7 +188,7 @@ public final class InstallerDownloader {
             throw new DownloadTimeoutException(
                     deadlineHit ? DownloadTimeoutException.Kind.DEADLINE : DownloadTimeoutException.Kind.IDLE,
                     deadlineHit ? deadline.budget() : policy.idleTimeout(), opened.uri(), received, e);
-        } catch (java.io.InterruptedIOException e) {
+        } catch (InterruptedIOException e) {
             throw e;
         } catch (IOException e) {
             // The JDK client reports a connection closed before Content-Length (or before the last chunk

@@ -15,6 +15,7 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileTime;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Objects;
 import java.util.OptionalLong;
 import java.util.Set;
@@ -34,8 +35,8 @@ import org.patchgate.content.StoredContent;
  * A {@link ContentStore} in a directory:
  * <pre>
  * root/sha256/ab/cd/abcd…   stored objects, named by their SHA-256
- * root/tmp/                 puts being written; swept when older than {@code staleAfter}
- * root/partial/key.part     resumable downloads
+ * root/tmp/                 puts being written; swept at start when older than {@code staleAfter}
+ * root/partial/key.part     resumable downloads; swept at start when untouched for {@code partialsKeptFor}
  * </pre>
  * Bytes are written to {@code tmp/} or {@code partial/}, hashed, forced to disk and only then renamed
  * into {@code sha256/} with an atomic move — the three folders share one filesystem, so a crash
@@ -55,12 +56,15 @@ public final class FileContentStore implements ContentStore {
     /** Serialises "is it there? move it in, count it" so concurrent puts of one object count it once. */
     private final Object installLock = new Object();
 
-    private FileContentStore(Path root, long quotaBytes, Clock clock, Duration staleAfter) throws IOException {
-        this.objects = Files.createDirectories(root.resolve("sha256"));
-        this.tmp = Files.createDirectories(root.resolve("tmp"));
-        this.partials = Files.createDirectories(root.resolve("partial"));
-        sweepStaleTemporaries(clock, staleAfter);
-        this.ledger = new QuotaLedger(quotaBytes, sumObjectSizes());
+    private FileContentStore(Builder b) throws IOException {
+        this.objects = Files.createDirectories(b.root.resolve("sha256"));
+        this.tmp = Files.createDirectories(b.root.resolve("tmp"));
+        this.partials = Files.createDirectories(b.root.resolve("partial"));
+        // Temporaries are the remains of puts cut off by a crash (young ones may belong to a put still
+        // running in another instance); partials are downloads nobody resumed, e.g. of a withdrawn update.
+        sweep(tmp, b.clock.instant().minus(b.staleAfter));
+        sweep(partials, b.clock.instant().minus(b.partialsKeptFor));
+        this.ledger = new QuotaLedger(b.quotaBytes, sumObjectSizes());
     }
 
     public static Builder builder(Path root) {
@@ -100,7 +104,7 @@ public final class FileContentStore implements ContentStore {
             try (OutputStream out = new SyncingOutputStream(FileChannel.open(temp, StandardOpenOption.WRITE))) {
                 byte[] buffer = new byte[BUFFER];
                 int n;
-                while ((n = content.read(buffer)) > 0) {
+                while ((n = content.read(buffer)) != -1) {
                     ledger.reserve(n, reserved);
                     reserved += n;
                     out.write(buffer, 0, n);
@@ -256,14 +260,13 @@ public final class FileContentStore implements ContentStore {
         }
     }
 
-    /** Temporary files of puts cut off by a crash; young ones may belong to a put still running. */
-    private void sweepStaleTemporaries(Clock clock, Duration staleAfter) throws IOException {
-        FileTime cutoff = FileTime.from(clock.instant().minus(staleAfter));
-        try (Stream<Path> files = Files.list(tmp)) {
+    private static void sweep(Path directory, Instant olderThan) throws IOException {
+        FileTime cutoff = FileTime.from(olderThan);
+        try (Stream<Path> files = Files.list(directory)) {
             for (Path file : (Iterable<Path>) files::iterator) {
                 if (Files.getLastModifiedTime(file).compareTo(cutoff) < 0) {
                     Files.deleteIfExists(file);
-                    LOG.log(Level.INFO, "removed stale temporary content file {0}", file);
+                    LOG.log(Level.INFO, "removed stale content staging file {0}", file);
                 }
             }
         }
@@ -276,6 +279,7 @@ public final class FileContentStore implements ContentStore {
         private long quotaBytes = Long.MAX_VALUE;
         private Clock clock = Clock.systemUTC();
         private Duration staleAfter = Duration.ofHours(1);
+        private Duration partialsKeptFor = Duration.ofDays(7);
 
         private Builder(Path root) {
             this.root = Objects.requireNonNull(root, "root");
@@ -301,9 +305,15 @@ public final class FileContentStore implements ContentStore {
             return this;
         }
 
+        /** How long an untouched partial download is kept for a resume. */
+        public Builder partialsKeptFor(Duration partialsKeptFor) {
+            this.partialsKeptFor = Objects.requireNonNull(partialsKeptFor, "partialsKeptFor");
+            return this;
+        }
+
         /** Creates the folders if needed, sweeps stale temporaries and counts stored bytes. */
         public FileContentStore build() throws IOException {
-            return new FileContentStore(root, quotaBytes, clock, staleAfter);
+            return new FileContentStore(this);
         }
     }
 }

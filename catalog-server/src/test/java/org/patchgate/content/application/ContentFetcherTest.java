@@ -6,6 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -170,6 +173,20 @@ class ContentFetcherTest {
 
         assertEquals(new ContentFailure(FailureReason.HTTP_STATUS, server.uri("/app.msi") + " answered HTTP 403"),
                 outcome.failure());
+    }
+
+    @Test
+    void fetch_connectionRefused_failedWithIoErrorNamingTheUrl() throws IOException {
+        URI closedPort;
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            closedPort = URI.create("http://127.0.0.1:" + socket.getLocalPort() + "/app.msi");
+        }
+
+        ContentOutcome outcome = fetcher().fetch(TestInstallers.withSha256(closedPort, content.sha256()), listener);
+
+        assertEquals(FailureReason.IO_ERROR, outcome.failure().reason());
+        assertTrue(outcome.failure().message().startsWith("fetching " + closedPort + " failed: "),
+                outcome.failure().message());
     }
 
     private static final class RecordingListener implements ContentListener {

@@ -218,6 +218,7 @@ class InstallerDownloaderTest {
         assertEquals(50_000, e.quotaBytes());
         assertEquals(content.size(), e.neededBytes());
         assertFalse(store.exists(content.sha256()));
+        assertEquals(List.of(), files(root));
     }
 
     @Test

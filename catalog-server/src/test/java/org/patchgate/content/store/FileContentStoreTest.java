@@ -206,7 +206,7 @@ class FileContentStoreTest {
     }
 
     @Test
-    void build_existingRoot_countsStoredBytesAndSweepsStaleTemporariesOnly() throws IOException {
+    void build_existingRoot_countsStoredBytesAndSweepsOnlyStaleStagingFiles() throws IOException {
         FileContentStore.builder(root).build().put(content.sha256(), new ByteArrayInputStream(content.bytes()));
         Instant now = Instant.parse("2026-03-01T12:00:00Z");
         Path stale = Files.writeString(root.resolve("tmp/put-1.tmp"), "half an object");
@@ -214,11 +214,18 @@ class FileContentStoreTest {
         Path young = Files.writeString(root.resolve("tmp/put-2.tmp"), "a put still running");
         Files.setLastModifiedTime(young, FileTime.from(now.minus(Duration.ofMinutes(5))));
 
+        Path abandoned = Files.writeString(root.resolve("partial/sha256-aa.part"), "nobody resumed this");
+        Files.setLastModifiedTime(abandoned, FileTime.from(now.minus(Duration.ofDays(8))));
+        Path resumable = Files.writeString(root.resolve("partial/sha256-bb.part"), "cut off yesterday");
+        Files.setLastModifiedTime(resumable, FileTime.from(now.minus(Duration.ofDays(1))));
+
         FileContentStore reopened = FileContentStore.builder(root).clock(Clock.fixed(now, ZoneOffset.UTC)).build();
 
         assertEquals(content.size(), reopened.usedBytes());
         assertFalse(Files.exists(stale));
         assertTrue(Files.exists(young));
+        assertFalse(Files.exists(abandoned));
+        assertTrue(Files.exists(resumable));
     }
 
     @Test
