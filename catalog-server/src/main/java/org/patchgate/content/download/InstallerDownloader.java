@@ -113,6 +113,10 @@ public final class InstallerDownloader {
                         offset = 0;
                     }
                     total = contentLength(opened);
+                } else if (offset > 0 && status == 416 && unsatisfiedLength(opened) == offset) {
+                    // RFC 9110 15.5.17: "bytes */N" gives the current length; equal to what is staged
+                    // means an earlier attempt got every byte but stopped before committing them.
+                    return hashStaged(partial, algorithm, listener);
                 } else if (offset > 0) {
                     mayResume = false; // 416 (partial file longer than the resource) or anything else
                     continue;
@@ -195,6 +199,25 @@ public final class InstallerDownloader {
             // of a chunked body) as an IOException on the body stream.
             throw new TruncatedDownloadException(opened.uri(), total, received, e);
         }
+    }
+
+    private static ContentHasher.Result hashStaged(PartialContent partial, HashAlgorithm algorithm,
+            ContentListener listener) throws IOException {
+        ContentHasher hasher = new ContentHasher(algorithm);
+        try (InputStream staged = partial.openRead()) {
+            hasher.updateAll(staged);
+        }
+        listener.progress(hasher.length(), hasher.length());
+        return hasher.finish();
+    }
+
+    /** The N of a 416's {@code Content-Range: bytes *}{@code /N}, or -1. */
+    private static long unsatisfiedLength(HttpSource.Opened opened) {
+        String header = opened.headers().firstValue("Content-Range").orElse("").strip();
+        if (!header.matches("bytes \\*/\\d{1,18}")) {
+            return -1;
+        }
+        return Long.parseLong(header.substring(header.indexOf('/') + 1));
     }
 
     private static long contentLength(HttpSource.Opened opened) {

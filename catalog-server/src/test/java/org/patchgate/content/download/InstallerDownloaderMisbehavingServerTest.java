@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -140,6 +141,25 @@ class InstallerDownloaderMisbehavingServerTest {
         assertEquals(3, server.requests().size());
         assertFalse(server.requests().get(2).contains("Range:"), server.requests().get(2));
         assertEquals(content.sha256(), stored.sha256());
+    }
+
+    @Test
+    void resume_partialAlreadyComplete_416WithSameLength_verifiesStagedBytesWithoutRedownload() throws Exception {
+        try (PartialContent partial = store.partial(InstallerDownloader.slotKey(content.sha256().asDigest()));
+                OutputStream out = partial.openAppend()) {
+            out.write(content.bytes()); // an earlier attempt got everything, then the process stopped
+        }
+        server = new ScriptedServer((head, out) -> {
+            out.write(ScriptedServer.head("416 Range Not Satisfiable",
+                    "Content-Range: bytes */" + content.size() + "\r\nContent-Length: 0\r\n"));
+            return true;
+        });
+
+        StoredContent stored = download();
+
+        assertEquals(new StoredContent(content.sha256(), content.size()), stored);
+        assertEquals(1, server.requests().size());
+        assertTrue(server.requests().get(0).contains("Range: bytes=" + content.size() + "-"));
     }
 
     @Test
