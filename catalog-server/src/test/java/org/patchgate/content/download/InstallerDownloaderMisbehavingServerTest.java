@@ -31,7 +31,9 @@ import org.patchgate.content.store.FileContentStore;
 class InstallerDownloaderMisbehavingServerTest {
 
     /** Short so a stall test ends quickly; tests assert the kind of failure, never its timing. */
-    private static final Duration IDLE = Duration.ofMillis(200);
+    private static final Duration SHORT_IDLE = Duration.ofMillis(200);
+    /** For tests that must not time out, even on a loaded machine. */
+    private static final Duration PATIENT_IDLE = Duration.ofSeconds(10);
 
     @TempDir
     Path root;
@@ -52,13 +54,13 @@ class InstallerDownloaderMisbehavingServerTest {
         }
     }
 
-    private InstallerDownloader downloader() {
-        return InstallerDownloader.builder().store(store)
-                .policy(DownloadPolicy.defaults().withIdleTimeout(IDLE)).build();
+    private StoredContent download() throws IOException {
+        return download(PATIENT_IDLE);
     }
 
-    private StoredContent download() throws IOException {
-        return downloader().download(server.uri("/app.msi"), content.sha256().asDigest(), ContentListener.NONE);
+    private StoredContent download(Duration idle) throws IOException {
+        return InstallerDownloader.builder().store(store).policy(DownloadPolicy.defaults().withIdleTimeout(idle))
+                .build().download(server.uri("/app.msi"), content.sha256().asDigest(), ContentListener.NONE);
     }
 
     /** 200 with the full Content-Length, but only the first {@code sent} bytes, then the connection closes. */
@@ -181,7 +183,7 @@ class InstallerDownloaderMisbehavingServerTest {
             return false; // headers and some bytes, then nothing, connection left open
         });
 
-        DownloadTimeoutException e = assertThrows(DownloadTimeoutException.class, this::download);
+        DownloadTimeoutException e = assertThrows(DownloadTimeoutException.class, () -> download(SHORT_IDLE));
 
         assertEquals(DownloadTimeoutException.Kind.IDLE, e.kind());
         assertTrue(e.getMessage().contains("idle timeout"), e.getMessage());
@@ -195,7 +197,7 @@ class InstallerDownloaderMisbehavingServerTest {
     void download_serverNeverAnswers_failsWithIdleTimeout() throws Exception {
         server = new ScriptedServer((head, out) -> false);
 
-        DownloadTimeoutException e = assertThrows(DownloadTimeoutException.class, this::download);
+        DownloadTimeoutException e = assertThrows(DownloadTimeoutException.class, () -> download(SHORT_IDLE));
 
         assertEquals(DownloadTimeoutException.Kind.IDLE, e.kind());
     }
@@ -207,12 +209,13 @@ class InstallerDownloaderMisbehavingServerTest {
             for (int i = 0; i < content.size(); i++) {
                 out.write(content.bytes()[i]);
                 out.flush();
-                Thread.sleep(20); // well inside the idle timeout, so only the deadline can end it
+                Thread.sleep(20); // far inside the idle timeout, so only the deadline can end it
             }
             return true;
         });
         InstallerDownloader downloader = InstallerDownloader.builder().store(store)
-                .policy(DownloadPolicy.defaults().withIdleTimeout(IDLE).withOverallTimeout(Duration.ofMillis(300)))
+                .policy(DownloadPolicy.defaults().withIdleTimeout(PATIENT_IDLE)
+                        .withOverallTimeout(Duration.ofMillis(300)))
                 .build();
 
         DownloadTimeoutException e = assertThrows(DownloadTimeoutException.class,
