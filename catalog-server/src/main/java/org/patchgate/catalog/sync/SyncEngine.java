@@ -123,7 +123,6 @@ public final class SyncEngine {
         // Nothing of the catalog was committed, so no entry counts as added, changed or removed.
         SyncCounts kept = new SyncCounts();
         kept.problems = counts.problems;
-        kept.unchanged = 0;
         Instant finishedAt = clock.instant();
         runLog.finish(SyncState.FAILED, kept, diff == null ? 0 : diff.total, error, finishedAt);
         return report(runLog, sourceId, SyncState.FAILED, kept, error, startedAt, finishedAt);
