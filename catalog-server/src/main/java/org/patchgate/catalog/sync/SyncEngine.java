@@ -1,0 +1,199 @@
+package org.patchgate.catalog.sync;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import javax.sql.DataSource;
+import org.patchgate.catalog.format.CatalogAdapter;
+import org.patchgate.catalog.format.CatalogReadException;
+import org.patchgate.catalog.sync.StoredCatalog.StoredUpdate;
+
+/**
+ * Syncs one catalog source into the catalog tables (docs/catalog.md, "Sync semantics").
+ *
+ * <p>Two connections are used: one in auto-commit mode for the {@code sync_run} row, its progress and
+ * its problems (visible to others at once, and kept when the sync fails), and one holding a single
+ * transaction for every catalog change, committed only when the whole source was read. A source
+ * that cannot be read or a database error rolls that transaction back: the catalog stays as the
+ * previous sync left it, and the run is recorded as failed with the reason.
+ *
+ * <p>Thread-safe: each call works on its own connections. Two syncs of one source cannot overlap
+ * (the database refuses a second running {@code sync_run} row, see {@link SyncAlreadyRunningException}).
+ */
+public final class SyncEngine {
+
+    private static final Logger LOG = Logger.getLogger(SyncEngine.class.getName());
+    private static final Set<String> TRIGGERS = Set.of("manual", "schedule", "demo");
+
+    private final DataSource dataSource;
+    private final Clock clock;
+    private final int progressEvery;
+    private final Duration progressInterval;
+
+    private SyncEngine(Builder b) {
+        this.dataSource = Objects.requireNonNull(b.dataSource, "dataSource");
+        this.clock = b.clock;
+        this.progressEvery = b.progressEvery;
+        this.progressInterval = b.progressInterval;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Reads the source at {@code location} with {@code adapter} and stores the differences.
+     *
+     * @param trigger {@code manual}, {@code schedule} or {@code demo} (sync_run.trigger)
+     * @return the outcome; a failed sync is a report with state {@link SyncState#FAILED}, not an exception
+     * @throws SyncAlreadyRunningException if a sync of this source is running
+     * @throws IllegalArgumentException for an unknown trigger
+     * @throws SQLException if the run itself cannot be recorded (database unreachable, no such source)
+     */
+    public SyncReport sync(long sourceId, CatalogAdapter adapter, Path location, String trigger, SyncProgress progress)
+            throws SQLException {
+        if (!TRIGGERS.contains(trigger)) {
+            throw new IllegalArgumentException("trigger must be one of " + TRIGGERS + ", not '" + trigger + "'");
+        }
+        Instant startedAt = clock.instant();
+        Connection runConnection = dataSource.getConnection();
+        SyncRunLog runLog;
+        try {
+            runLog = SyncRunLog.start(runConnection, sourceId, trigger, startedAt);
+        } catch (SQLException | RuntimeException e) {
+            runConnection.close();
+            throw e;
+        }
+        try (runLog) {
+            return run(sourceId, adapter, location, progress == null ? SyncProgress.NONE : progress, runLog, startedAt);
+        }
+    }
+
+    private SyncReport run(long sourceId, CatalogAdapter adapter, Path location, SyncProgress progress,
+            SyncRunLog runLog, Instant startedAt) throws SQLException {
+        CatalogDiff diff = null;
+        String error;
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            try (CatalogWriter writer = new CatalogWriter(connection, sourceId)) {
+                StoredCatalog stored = StoredCatalog.load(connection, sourceId);
+                diff = new CatalogDiff(stored, writer, runLog, progress, clock, progressEvery, progressInterval);
+                adapter.read(location, diff);
+                if (diff.failure != null) {
+                    throw diff.failure.getCause(); // an adapter swallowed the sink's exception
+                }
+                writer.flush();
+                markRemoved(stored, writer, diff);
+                new Supersedence(connection, sourceId).recompute(diff.touchedProducts, diff.changedOrRemoved,
+                        diff.explicitSupersedes);
+                runLog.flushProblems();
+                connection.commit();
+                Instant finishedAt = clock.instant();
+                runLog.finish(SyncState.SUCCEEDED, diff.counts, diff.total, null, finishedAt);
+                return report(runLog, sourceId, SyncState.SUCCEEDED, diff.counts, null, startedAt, finishedAt);
+            } catch (CatalogReadException e) {
+                error = "source cannot be read: " + e.getMessage();
+                rollback(connection);
+            } catch (CatalogDiff.WriteFailure e) {
+                error = "database error: " + e.getCause().getMessage();
+                rollback(connection);
+            } catch (SQLException e) {
+                error = "database error: " + e.getMessage();
+                rollback(connection);
+            } catch (RuntimeException e) {
+                // An adapter bug must not leave a half-written catalog or a run stuck in "running".
+                error = "sync failed: " + e;
+                LOG.log(Level.WARNING, "sync of catalog source " + sourceId + " failed", e);
+                rollback(connection);
+            }
+        } catch (SQLException e) {
+            error = "database error: " + e.getMessage(); // getConnection/close failed
+        }
+        LOG.log(Level.INFO, "sync of catalog source {0} failed: {1}", new Object[] {sourceId, error});
+        SyncCounts counts = diff == null ? new SyncCounts() : diff.counts;
+        // Nothing of the catalog was committed, so no entry counts as added, changed or removed.
+        SyncCounts kept = new SyncCounts();
+        kept.problems = counts.problems;
+        Instant finishedAt = clock.instant();
+        runLog.finish(SyncState.FAILED, kept, diff == null ? 0 : diff.total, error, finishedAt);
+        return report(runLog, sourceId, SyncState.FAILED, kept, error, startedAt, finishedAt);
+    }
+
+    private void markRemoved(StoredCatalog stored, CatalogWriter writer, CatalogDiff diff) throws SQLException {
+        List<Long> removed = new ArrayList<>();
+        for (StoredUpdate u : stored.allUpdates()) {
+            if (!u.seen && !u.removed) {
+                removed.add(u.id);
+                diff.touchedProducts.add(u.productId);
+            }
+        }
+        writer.markRemoved(removed, diff.now());
+        diff.changedOrRemoved.addAll(removed);
+        diff.counts.removed = removed.size();
+    }
+
+    private static SyncReport report(SyncRunLog runLog, long sourceId, SyncState state, SyncCounts c, String error,
+            Instant startedAt, Instant finishedAt) {
+        return new SyncReport(runLog.runId(), sourceId, state, c.added, c.changed, c.removed, c.unchanged, c.problems,
+                error, startedAt, finishedAt);
+    }
+
+    private static void rollback(Connection connection) {
+        try {
+            connection.rollback();
+        } catch (SQLException e) {
+            LOG.log(Level.WARNING, "rollback of a failed sync failed; closing the connection discards it", e);
+        }
+    }
+
+    /** Builds a {@link SyncEngine}. */
+    public static final class Builder {
+        private DataSource dataSource;
+        private Clock clock = Clock.systemUTC();
+        private int progressEvery = 500;
+        private Duration progressInterval = Duration.ofSeconds(1);
+
+        private Builder() {
+        }
+
+        /** Where the catalog lives; each sync takes two connections from it. */
+        public Builder dataSource(DataSource dataSource) {
+            this.dataSource = dataSource;
+            return this;
+        }
+
+        /** Time for started/finished/changed timestamps and progress pacing. */
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /** Progress is written at least every this many entries (default 500) … */
+        public Builder progressEvery(int entries) {
+            if (entries < 1) {
+                throw new IllegalArgumentException("progressEvery must be at least 1");
+            }
+            this.progressEvery = entries;
+            return this;
+        }
+
+        /** … or when this much time has passed since the last write (default 1 s). */
+        public Builder progressInterval(Duration interval) {
+            this.progressInterval = Objects.requireNonNull(interval, "interval");
+            return this;
+        }
+
+        public SyncEngine build() {
+            return new SyncEngine(this);
+        }
+    }
+}

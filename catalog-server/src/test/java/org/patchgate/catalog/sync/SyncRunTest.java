@@ -1,0 +1,169 @@
+package org.patchgate.catalog.sync;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.patchgate.catalog.format.CatalogReadException;
+import org.patchgate.catalog.format.winget.WingetAdapter;
+
+/** The sync run itself: one at a time per source, progress visible while it runs, failures roll back. */
+class SyncRunTest {
+
+    private static CatalogTestDatabase db;
+    private static SyncEngine engine;
+
+    @TempDir
+    Path temp;
+
+    @BeforeAll
+    static void startDatabase() throws IOException {
+        db = new CatalogTestDatabase();
+        engine = SyncEngine.builder().dataSource(db.dataSource).progressEvery(1).build();
+    }
+
+    @AfterAll
+    static void stopDatabase() throws IOException {
+        db.close();
+    }
+
+    @Test
+    void sync_concurrentSecondSync_isRefused() throws Exception {
+        long source = db.newSource("PATCHGATE_JSON");
+        CountDownLatch reading = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        StubAdapter slow = new StubAdapter(sink -> {
+            sink.entry(StubAdapter.entry("1.0"));
+            reading.countDown();
+            release.await(30, TimeUnit.SECONDS);
+        });
+        CompletableFuture<SyncReport> first = CompletableFuture.supplyAsync(() -> sync(source, slow));
+        try {
+            assertTrue(reading.await(30, TimeUnit.SECONDS));
+
+            SyncAlreadyRunningException refused = assertThrows(SyncAlreadyRunningException.class,
+                    () -> engine.sync(source, new StubAdapter(sink -> { }), temp, "schedule", SyncProgress.NONE));
+
+            assertEquals(source, refused.sourceId());
+            assertEquals(1, db.count("SELECT count(*) FROM sync_run WHERE source_id = ?", source),
+                    "the refused sync leaves no run behind");
+        } finally {
+            release.countDown();
+        }
+        assertEquals(SyncState.SUCCEEDED, first.get(30, TimeUnit.SECONDS).state());
+        SyncReport later = engine.sync(source, new StubAdapter(sink -> sink.entry(StubAdapter.entry("1.0"))), temp,
+                "manual", SyncProgress.NONE);
+        assertEquals(1, later.unchanged(), "once the first sync ended, the next one runs");
+    }
+
+    @Test
+    void sync_whileRunning_progressIsVisibleFromAnotherConnection() throws Exception {
+        long source = db.newSource("PATCHGATE_JSON");
+        CountDownLatch halfway = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        StubAdapter slow = new StubAdapter(sink -> {
+            sink.expect(4);
+            sink.entry(StubAdapter.entry("1.0"));
+            sink.entry(StubAdapter.entry("1.1"));
+            halfway.countDown();
+            release.await(30, TimeUnit.SECONDS);
+            sink.entry(StubAdapter.entry("1.2"));
+            sink.entry(StubAdapter.entry("1.3"));
+        });
+        CompletableFuture<SyncReport> sync = CompletableFuture.supplyAsync(() -> sync(source, slow));
+        try {
+            assertTrue(halfway.await(30, TimeUnit.SECONDS));
+
+            assertEquals(List.of("running|4|2"), db.rows(
+                    "SELECT state, entries_total, entries_done FROM sync_run WHERE source_id = ?", source));
+            assertEquals(0, db.count("SELECT count(*) FROM catalog_update WHERE source_id = ?", source),
+                    "catalog changes stay invisible until the sync commits");
+        } finally {
+            release.countDown();
+        }
+        SyncReport report = sync.get(30, TimeUnit.SECONDS);
+        assertEquals(4, report.added());
+        assertEquals(List.of("succeeded|4|4"), db.rows(
+                "SELECT state, entries_total, entries_done FROM sync_run WHERE id = ?", report.runId()));
+    }
+
+    @Test
+    void sync_unreadableSource_failsAndKeepsPreviousCatalog() throws Exception {
+        long source = db.newSource("WINGET");
+        Path base = CatalogTestDatabase.copyFixture("winget-base", temp.resolve("winget"));
+        engine.sync(source, new WingetAdapter(), base, "manual", SyncProgress.NONE);
+        List<String> before = db.rowVersions(source);
+
+        SyncReport missing = engine.sync(source, new WingetAdapter(), temp.resolve("no-such-folder"), "schedule",
+                SyncProgress.NONE);
+
+        assertEquals(SyncState.FAILED, missing.state());
+        assertTrue(missing.error().contains("not a folder of winget manifests"), missing.error());
+        assertEquals(List.of("failed|0|0"), db.rows("SELECT state, added, removed FROM sync_run WHERE id = ?",
+                missing.runId()));
+        assertEquals(before, db.rowVersions(source), "nothing removed, nothing rewritten");
+    }
+
+    @Test
+    void sync_sourceFailingMidway_rollsBackEverythingItWrote() throws Exception {
+        long source = db.newSource("PATCHGATE_JSON");
+        StubAdapter breaking = new StubAdapter(sink -> {
+            for (int i = 0; i < CatalogWriter.BATCH + 10; i++) { // past one flushed batch
+                sink.entry(StubAdapter.entry("1." + i));
+            }
+            throw new CatalogReadException("archive truncated");
+        });
+
+        SyncReport report = engine.sync(source, breaking, temp, "manual", SyncProgress.NONE);
+
+        assertEquals(SyncState.FAILED, report.state());
+        assertEquals("source cannot be read: archive truncated", report.error());
+        assertEquals(0, db.count("SELECT count(*) FROM catalog_update WHERE source_id = ?", source));
+        assertEquals(0, db.count("SELECT count(*) FROM product WHERE source_id = ?", source));
+        assertEquals(List.of("failed|source cannot be read: archive truncated"),
+                db.rows("SELECT state, error FROM sync_run WHERE id = ?", report.runId()));
+    }
+
+    @Test
+    void sync_duplicateEntryId_secondIsAProblem() throws Exception {
+        long source = db.newSource("PATCHGATE_JSON");
+        StubAdapter twice = new StubAdapter(sink -> {
+            sink.entry(StubAdapter.entry("2.0"));
+            sink.entry(StubAdapter.entry("2.0"));
+        });
+
+        SyncReport report = engine.sync(source, twice, temp, "manual", SyncProgress.NONE);
+
+        assertEquals(1, report.added());
+        assertEquals(1, report.problems());
+        assertEquals(List.of("stub/2.0.json|entry id 'Stub.Product/2.0' was already read earlier in this sync;"
+                + " this second entry with the same id is skipped"),
+                db.rows("SELECT source_path, reason FROM sync_problem WHERE sync_run_id = ?", report.runId()));
+    }
+
+    @Test
+    void sync_unknownTrigger_isRefusedBeforeAnythingIsWritten() throws Exception {
+        long source = db.newSource("PATCHGATE_JSON");
+        assertThrows(IllegalArgumentException.class,
+                () -> engine.sync(source, new StubAdapter(sink -> { }), temp, "cron", SyncProgress.NONE));
+        assertEquals(0, db.count("SELECT count(*) FROM sync_run WHERE source_id = ?", source));
+    }
+
+    private static SyncReport sync(long source, StubAdapter adapter) {
+        try {
+            return engine.sync(source, adapter, Path.of("."), "manual", SyncProgress.NONE);
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
