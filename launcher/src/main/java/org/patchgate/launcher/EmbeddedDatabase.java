@@ -3,6 +3,7 @@ package org.patchgate.launcher;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Logger;
 
 /**
@@ -15,6 +16,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(EmbeddedDatabase.class.getName());
 
     private final EmbeddedPostgres postgres;
+    private final AtomicBoolean closed = new AtomicBoolean();
 
     private EmbeddedDatabase(EmbeddedPostgres postgres) {
         this.postgres = postgres;
@@ -56,6 +58,9 @@ public final class EmbeddedDatabase implements AutoCloseable {
     /** Stops PostgreSQL with a fast, clean shutdown: the data directory stays consistent. */
     @Override
     public void close() throws IOException {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
         postgres.close();
         LOG.info("Embedded PostgreSQL stopped");
     }

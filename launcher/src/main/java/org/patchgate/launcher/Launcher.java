@@ -1,6 +1,5 @@
 package org.patchgate.launcher;
 
-import fish.payara.micro.BootstrapException;
 import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
@@ -24,16 +23,14 @@ public final class Launcher {
 
     /** System property naming the WAR to run (default: {@code ROOT.war} beside the launcher jar). */
     static final String WAR_PROPERTY = "patchgate.war";
+    /** System property naming the distribution folder (default: the launcher jar's folder). */
+    static final String HOME_PROPERTY = "patchgate.home";
 
     private Launcher() {
     }
 
     public static void main(String[] args) {
-        int code = run(asMap(System.getProperties()), System.getenv(), Path.of("").toAbsolutePath());
-        if (code != 0) {
-            System.exit(code);
-        }
-        // Payara Micro's threads keep the process alive until Ctrl-C or SIGTERM.
+        System.exit(run(asMap(System.getProperties()), System.getenv(), Path.of("").toAbsolutePath()));
     }
 
     static int run(Map<String, String> systemProperties, Map<String, String> environment, Path workingDirectory) {
@@ -54,6 +51,8 @@ public final class Launcher {
 
         EmbeddedDatabase embedded = null;
         Map<String, String> server = new HashMap<>(config.serverProperties());
+        // The server keeps its files (content store, downloaded catalogs) under the same data directory.
+        server.put(LauncherConfig.DATA_DIR, config.dataDirectory().toString());
         if (config.externalDatabase().isPresent()) {
             LauncherConfig.ExternalDatabase db = config.externalDatabase().get();
             server.put(LauncherConfig.DB_URL, db.url());
@@ -75,26 +74,26 @@ public final class Launcher {
             server.put(LauncherConfig.DB_PASSWORD, "embedded");
             server.put("patchgate.db.embedded", "true");
         }
-        // Settings the operator gave as system properties or environment variables already reach the
-        // server through MicroProfile Config; only fill in what they did not set.
-        server.forEach((key, value) -> {
-            if (!systemProperties.containsKey(key) && !environment.containsKey(ConfigSources.environmentName(key))
-                    || key.startsWith("patchgate.db.")) {
-                System.setProperty(key, value);
+        // Settings the operator gave as system properties reach the server too (as environment variables).
+        systemProperties.forEach((key, value) -> {
+            if (key.startsWith("patchgate.") && !server.containsKey(key)) {
+                server.put(key, value);
             }
         });
+        server.put(LauncherConfig.HTTP_PORT, Integer.toString(config.httpPort()));
 
         SiteServer site;
         try {
-            site = SiteServer.boot(war(systemProperties), config.httpPort(), config.dataDirectory().resolve("payara"));
-        } catch (BootstrapException | IOException | RuntimeException e) {
-            System.err.println("patchgate: the site server did not boot: " + e.getMessage());
+            Path home = home(systemProperties);
+            site = SiteServer.start(war(home, systemProperties), SiteServer.payaraJar(home.resolve("lib")), config.httpPort(),
+                    config.dataDirectory().resolve("payara"), server, config.serverJavaOptions());
+        } catch (IOException | RuntimeException e) {
+            System.err.println("patchgate: the site server did not start: " + e.getMessage());
             closeQuietly(embedded);
             return BOOT_ERROR;
         }
         EmbeddedDatabase database = embedded;
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            System.out.println("patchgate: stopping");
             site.stop();
             closeQuietly(database);
         }, "patchgate-shutdown"));
@@ -106,28 +105,33 @@ public final class Launcher {
                         + config.startupTimeout().toSeconds() + " s: " + notReady);
                 return NOT_READY; // System.exit runs the shutdown hook, which stops server and database
             }
+            System.out.println("patchgate: ready on http://localhost:" + config.httpPort() + "/  ("
+                    + (embedded == null ? "external database" : "embedded database in " + config.dataDirectory()) + ")");
+            int code = site.waitFor();
+            System.err.println("patchgate: the site server stopped (exit code " + code + ")");
+            return code == 0 ? 0 : BOOT_ERROR;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return NOT_READY;
         }
-        System.out.println("patchgate: ready on http://localhost:" + config.httpPort() + "/  ("
-                + (embedded == null ? "external database" : "embedded database in " + config.dataDirectory()) + ")");
-        return 0;
     }
 
-    private static Path war(Map<String, String> systemProperties) throws IOException {
-        String named = systemProperties.get(WAR_PROPERTY);
-        Path war;
+    /** The distribution folder: where the launcher jar lies, beside {@code ROOT.war} and {@code lib/}. */
+    private static Path home(Map<String, String> systemProperties) throws IOException {
+        String named = systemProperties.get(HOME_PROPERTY);
         if (named != null) {
-            war = Path.of(named);
-        } else {
-            try {
-                Path jar = Path.of(Launcher.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-                war = jar.resolveSibling("ROOT.war");
-            } catch (URISyntaxException e) {
-                throw new IOException("cannot locate the launcher jar", e);
-            }
+            return Path.of(named);
         }
+        try {
+            return Path.of(Launcher.class.getProtectionDomain().getCodeSource().getLocation().toURI()).getParent();
+        } catch (URISyntaxException e) {
+            throw new IOException("cannot locate the launcher jar", e);
+        }
+    }
+
+    private static Path war(Path home, Map<String, String> systemProperties) throws IOException {
+        String named = systemProperties.get(WAR_PROPERTY);
+        Path war = named != null ? Path.of(named) : home.resolve("ROOT.war");
         if (!Files.isRegularFile(war)) {
             throw new IOException("the site server's WAR is missing: " + war);
         }

@@ -4,6 +4,7 @@ import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -16,10 +17,12 @@ import java.util.Optional;
  * @param externalDatabase the external PostgreSQL, or empty for the embedded one
  * @param embeddedDatabasePort port of the embedded PostgreSQL on 127.0.0.1 (0: any free port)
  * @param startupTimeout how long to wait for the server to become ready before giving up
- * @param serverProperties settings handed to the site server (MicroProfile Config system properties)
+ * @param serverProperties settings handed to the site server (as environment variables MicroProfile Config reads)
+ * @param serverJavaOptions JVM options of the site server process, e.g. {@code -Xmx2g}
  */
 public record LauncherConfig(int httpPort, Path dataDirectory, Optional<ExternalDatabase> externalDatabase,
-                             int embeddedDatabasePort, Duration startupTimeout, Map<String, String> serverProperties) {
+                             int embeddedDatabasePort, Duration startupTimeout, Map<String, String> serverProperties,
+                             List<String> serverJavaOptions) {
 
     public static final String HTTP_PORT = "patchgate.http.port";
     public static final String DATA_DIR = "patchgate.data.dir";
@@ -29,6 +32,7 @@ public record LauncherConfig(int httpPort, Path dataDirectory, Optional<External
     public static final String DB_EMBEDDED_PORT = "patchgate.db.embedded-port";
     public static final String STARTUP_TIMEOUT = "patchgate.startup.timeout-seconds";
     public static final String ADMIN_PASSWORD = "patchgate.admin.password";
+    public static final String SERVER_JAVA_OPTIONS = "patchgate.server.java-options";
 
     /** Settings the site server reads that must be whole numbers in a range: checked here, named on error. */
     private static final Map<String, long[]> SERVER_NUMBERS = Map.of(
@@ -66,7 +70,13 @@ public record LauncherConfig(int httpPort, Path dataDirectory, Optional<External
             external = Optional.of(new ExternalDatabase(url.get(), sources.value(DB_USER).orElse("patchgate"),
                     sources.value(DB_PASSWORD).orElse("")));
         }
-        return new LauncherConfig(port, dataDir, external, embeddedPort, timeout, server);
+        List<String> javaOptions = sources.value(SERVER_JAVA_OPTIONS).map(o -> List.of(o.split("\\s+"))).orElse(List.of());
+        for (String option : javaOptions) {
+            if (!option.startsWith("-")) {
+                throw new ConfigException(sources.nameOf(SERVER_JAVA_OPTIONS), "'" + option + "' is not a JVM option (they start with '-')");
+            }
+        }
+        return new LauncherConfig(port, dataDir, external, embeddedPort, timeout, server, javaOptions);
     }
 
     private static long number(ConfigSources sources, String key, long fallback, long min, long max) throws ConfigException {

@@ -22,7 +22,7 @@ import org.patchgate.server.problem.ProblemException;
 @Transactional
 public class SourceService {
 
-    private static final Pattern NAME = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N} ._()-]{0,127}");
+    private static final Pattern NAME = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N} .:_()-]{0,127}");
 
     @PersistenceContext(unitName = "patchgate")
     private EntityManager em;
@@ -107,7 +107,7 @@ public class SourceService {
 
     static String validName(String name) {
         if (name == null || !NAME.matcher(name.strip()).matches()) {
-            throw ProblemException.invalid("name", "use 1 to 128 letters, digits, spaces, '.', '_', '(', ')' or '-'");
+            throw ProblemException.invalid("name", "use 1 to 128 letters, digits, spaces, '.', ':', '_', '(', ')' or '-'");
         }
         return name.strip();
     }

@@ -1,0 +1,31 @@
+package org.patchgate.catalog.source;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import org.patchgate.catalog.format.CatalogAdapter;
+import org.patchgate.catalog.format.SourceFormat;
+import org.patchgate.catalog.format.chocolatey.ChocolateyAdapter;
+import org.patchgate.catalog.format.json.PatchgateJsonAdapter;
+import org.patchgate.catalog.format.scoop.ScoopAdapter;
+import org.patchgate.catalog.format.scup.ScupAdapter;
+import org.patchgate.catalog.format.winget.WingetAdapter;
+
+/** The one adapter for each catalog format. Adapters are stateless, so one instance serves every sync. */
+@ApplicationScoped
+public class AdapterRegistry {
+
+    private final CatalogAdapter winget = new WingetAdapter();
+    private final CatalogAdapter scoop = new ScoopAdapter();
+    private final CatalogAdapter scup = new ScupAdapter();
+    private final CatalogAdapter chocolatey = new ChocolateyAdapter();
+    private final CatalogAdapter patchgateJson = new PatchgateJsonAdapter();
+
+    public CatalogAdapter forFormat(SourceFormat format) {
+        return switch (format) {
+            case WINGET -> winget;
+            case SCOOP -> scoop;
+            case SCUP -> scup;
+            case CHOCOLATEY -> chocolatey;
+            case PATCHGATE_JSON -> patchgateJson;
+        };
+    }
+}

@@ -1,0 +1,136 @@
+package org.patchgate.catalog.source;
+
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import javax.sql.DataSource;
+import org.patchgate.catalog.format.SourceFormat;
+import org.patchgate.catalog.sync.SyncAlreadyRunningException;
+import org.patchgate.catalog.sync.SyncEngine;
+import org.patchgate.catalog.sync.SyncProgress;
+import org.patchgate.catalog.sync.SyncReport;
+import org.patchgate.server.DataDirectory;
+import org.patchgate.server.PatchgateDataSource;
+import org.patchgate.server.problem.ProblemException;
+
+/**
+ * Runs syncs in the background for "sync now" and the scheduler: brings a URL source onto disk, hands
+ * the location to the format's adapter and the {@link SyncEngine}, which records the run. Syncs run
+ * outside any container transaction: the engine commits the catalog changes in one transaction of its
+ * own and the run's progress in another, so that progress is visible while it runs.
+ */
+@ApplicationScoped
+public class SyncCoordinator {
+
+    private static final Logger LOG = Logger.getLogger(SyncCoordinator.class.getName());
+
+    @Resource(lookup = PatchgateDataSource.JNDI_NAME)
+    private DataSource dataSource;
+
+    @Resource
+    private ManagedExecutorService executor;
+
+    @Inject
+    private AdapterRegistry adapters;
+
+    @Inject
+    private DataDirectory dataDirectory;
+
+    @Inject
+    private Clock clock;
+
+    private final SourceFetcher fetcher = new SourceFetcher(Duration.ofSeconds(20), Duration.ofMinutes(30));
+
+    /**
+     * Starts a sync of the source in the background.
+     *
+     * @throws ProblemException 404 for an unknown source, 409 when a sync of it is already running
+     */
+    public void start(long sourceId, String trigger) {
+        SourceSnapshot source = snapshot(sourceId);
+        executor.submit(() -> run(source, trigger));
+    }
+
+    /** Runs a sync in the calling thread (the demo catalog on first start). */
+    public SyncReport runNow(long sourceId, String trigger) throws SQLException {
+        return run(snapshot(sourceId), trigger);
+    }
+
+    private SyncReport run(SourceSnapshot source, String trigger) {
+        Path location;
+        try {
+            location = source.location().startsWith("http")
+                    ? fetcher.fetch(URI.create(source.location()), source.user(), source.secret(),
+                            dataDirectory.resolve("sources/" + source.id()))
+                    : Path.of(source.location());
+        } catch (IOException | RuntimeException e) {
+            recordFailedRun(source.id(), trigger, e.getMessage());
+            return null;
+        }
+        try {
+            SyncReport report = SyncEngine.builder().dataSource(dataSource).clock(clock).build()
+                    .sync(source.id(), adapters.forFormat(source.format()), location, trigger, SyncProgress.NONE);
+            LOG.info(() -> "Sync of source " + source.id() + " (" + trigger + "): " + report);
+            return report;
+        } catch (SyncAlreadyRunningException e) {
+            LOG.info(() -> "Sync of source " + source.id() + " not started: " + e.getMessage());
+        } catch (SQLException | RuntimeException e) {
+            LOG.log(Level.SEVERE, "Sync of source " + source.id() + " could not run", e);
+        }
+        return null;
+    }
+
+    private SourceSnapshot snapshot(long sourceId) {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement select = c.prepareStatement("SELECT s.format, s.location, s.credential_user, s.credential_secret,"
+                     + " EXISTS (SELECT 1 FROM sync_run r WHERE r.source_id = s.id AND r.state = 'running')"
+                     + " FROM catalog_source s WHERE s.id = ?")) {
+            select.setLong(1, sourceId);
+            try (ResultSet rs = select.executeQuery()) {
+                if (!rs.next()) {
+                    throw ProblemException.notFound("source " + sourceId);
+                }
+                if (rs.getBoolean(5)) {
+                    throw ProblemException.conflict("a sync of source " + sourceId + " is already running");
+                }
+                return new SourceSnapshot(sourceId, SourceFormat.valueOf(rs.getString(1)), rs.getString(2), rs.getString(3),
+                        rs.getString(4));
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read source " + sourceId, e);
+        }
+    }
+
+    /** A sync that failed before the engine could start (the URL could not be fetched) is recorded too. */
+    private void recordFailedRun(long sourceId, String trigger, String error) {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement insert = c.prepareStatement("INSERT INTO sync_run (source_id, trigger, state, started_at,"
+                     + " finished_at, error) VALUES (?, ?, 'failed', ?, ?, ?)")) {
+            Timestamp now = Timestamp.from(clock.instant());
+            insert.setLong(1, sourceId);
+            insert.setString(2, trigger);
+            insert.setTimestamp(3, now);
+            insert.setTimestamp(4, now);
+            insert.setString(5, error == null ? "unknown error" : error.substring(0, Math.min(error.length(), 4000)));
+            insert.executeUpdate();
+        } catch (SQLException e) {
+            LOG.log(Level.SEVERE, "Could not record the failed sync of source " + sourceId + ": " + error, e);
+        }
+    }
+
+    private record SourceSnapshot(long id, SourceFormat format, String location, String user, String secret) {
+    }
+}
