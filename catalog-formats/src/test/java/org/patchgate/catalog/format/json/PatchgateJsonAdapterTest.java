@@ -1,5 +1,6 @@
 package org.patchgate.catalog.format.json;
 
+import org.patchgate.catalog.format.CollectingSink;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -30,15 +31,15 @@ class PatchgateJsonAdapterTest {
         return Path.of(PatchgateJsonAdapterTest.class.getResource("/patchgate-json/examples/contoso-agent.json").toURI()).getParent();
     }
 
-    static JsonSink read(Path location) throws CatalogReadException {
-        JsonSink sink = new JsonSink();
+    static CollectingSink read(Path location) throws CatalogReadException {
+        CollectingSink sink = new CollectingSink();
         new PatchgateJsonAdapter().read(location, sink);
         return sink;
     }
 
     @Test
     void read_exampleFolder_readsEveryFileInPathOrder() throws Exception {
-        JsonSink sink = read(examples());
+        CollectingSink sink = read(examples());
         assertEquals(List.of(), sink.problems);
         assertEquals(2, sink.expected);
         assertEquals(List.of("Contoso.Agent/5.2.1", "Contoso.Agent/5.3.0-rc1", "Fabrikam.Viewer/2024.06"),

@@ -1,5 +1,6 @@
 package org.patchgate.catalog.format.json;
 
+import org.patchgate.catalog.format.CollectingSink;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
@@ -16,7 +17,7 @@ class PatchgateJsonFuzzTest {
 
     @FuzzTest(maxDuration = "30s")
     void document_endsInEntriesOrProblems(byte[] bytes) {
-        JsonSink sink = new JsonSink();
+        CollectingSink sink = new CollectingSink();
         PatchgateJsonAdapter.readDocument(bytes, "fuzz.json", new HashSet<>(), sink);
         sink.problems.forEach(p -> assertTrue(p.sourcePath().equals("fuzz.json") && !p.reason().isBlank(), p::toString));
         sink.entries.forEach(e -> assertTrue(e.sourcePath().equals("fuzz.json")));

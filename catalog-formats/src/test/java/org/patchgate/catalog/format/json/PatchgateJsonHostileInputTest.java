@@ -1,5 +1,6 @@
 package org.patchgate.catalog.format.json;
 
+import org.patchgate.catalog.format.CollectingSink;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -31,14 +32,14 @@ class PatchgateJsonHostileInputTest {
         return "{\"formatVersion\": 1, \"entries\": [" + String.join(",", entries) + "]}";
     }
 
-    private JsonSink readText(String json) throws Exception {
+    private CollectingSink readText(String json) throws Exception {
         Path file = dir.resolve("catalog.json");
         Files.writeString(file, json);
         return PatchgateJsonAdapterTest.read(file);
     }
 
     private EntryProblem onlyProblem(String json) throws Exception {
-        JsonSink sink = assertTimeoutPreemptively(Duration.ofSeconds(5), () -> readText(json));
+        CollectingSink sink = assertTimeoutPreemptively(Duration.ofSeconds(5), () -> readText(json));
         assertEquals(0, sink.entries.size(), () -> "entries: " + sink.entries);
         assertEquals(1, sink.problems.size(), () -> "problems: " + sink.problems);
         assertEquals("catalog.json", sink.problems.get(0).sourcePath());
@@ -57,7 +58,7 @@ class PatchgateJsonHostileInputTest {
     @Test
     void read_shaNotHex_namesTheExactField() throws Exception {
         String bad = entry("").replace("ab".repeat(32), "zz".repeat(32));
-        JsonSink sink = readText(doc(entry(""), entry(",\"id\":\"x\""), entry(",\"id\":\"y\""), bad));
+        CollectingSink sink = readText(doc(entry(""), entry(",\"id\":\"x\""), entry(",\"id\":\"y\""), bad));
         assertEquals(3, sink.entries.size());
         assertEquals("entries[3].installers[0].sha256: must be 64 hex digits", sink.problems.get(0).reason());
     }
@@ -125,7 +126,7 @@ class PatchgateJsonHostileInputTest {
 
     @Test
     void read_duplicateEntryId_secondIsRejected() throws Exception {
-        JsonSink sink = readText(doc(entry(""), entry("")));
+        CollectingSink sink = readText(doc(entry(""), entry("")));
         assertEquals(1, sink.entries.size());
         assertReason(sink.problems.get(0), "entries[1].id: 'V.P/1.0' is used by an earlier entry");
     }

@@ -1,5 +1,6 @@
 package org.patchgate.catalog.format.scoop;
 
+import org.patchgate.catalog.format.CollectingSink;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;

@@ -39,7 +39,7 @@ class ScoopDerivedManifestsTest {
     void read_lfReducedToItsArchive_keepsVersionR42() throws Exception {
         Manifests.derive(bucket, "main/bucket/lf.json", ScoopDerivedManifestsTest::firstFileOnly);
 
-        CatalogEntry lf = Manifests.read(bucket).entry("lf");
+        CatalogEntry lf = Manifests.read(bucket).byProductKey("lf");
 
         assertEquals("lf/r42", lf.sourceEntryId());
         assertEquals(InstallerType.ZIP, lf.installers().get(0).type());
@@ -51,7 +51,7 @@ class ScoopDerivedManifestsTest {
     void read_autosshReducedToItsExe_keepsVersion14g() throws Exception {
         Manifests.derive(bucket, "main/bucket/autossh.json", ScoopDerivedManifestsTest::firstFileOnly);
 
-        CatalogEntry autossh = Manifests.read(bucket).entry("autossh");
+        CatalogEntry autossh = Manifests.read(bucket).byProductKey("autossh");
 
         assertEquals("1.4g", autossh.version().text());
         assertEquals(InstallerType.PORTABLE, autossh.installers().get(0).type());
@@ -61,7 +61,7 @@ class ScoopDerivedManifestsTest {
     void read_gawkReducedToItsArchive_keepsSha1Digest() throws Exception {
         Manifests.derive(bucket, "main/bucket/gawk.json", ScoopDerivedManifestsTest::firstFileOnly);
 
-        CatalogEntry gawk = Manifests.read(bucket).entry("gawk");
+        CatalogEntry gawk = Manifests.read(bucket).byProductKey("gawk");
 
         assertEquals("sha1:80f70ae3991a63dd84387cc53ea17ca01679b822", gawk.installers().get(0).vendorDigest().toString());
     }

@@ -1,5 +1,6 @@
 package org.patchgate.catalog.format.scoop;
 
+import org.patchgate.catalog.format.CollectingSink;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -29,7 +30,7 @@ class ScoopHashFormatsTest {
 
     @Test
     void read_jq_givesThreeArchitecturesWithPlainSha256AndRenameTarget() {
-        CatalogEntry jq = main.entry("jq");
+        CatalogEntry jq = main.byProductKey("jq");
         List<Installer> installers = jq.installers();
 
         assertEquals(List.of(Architecture.X64, Architecture.X86, Architecture.ARM64),
@@ -59,7 +60,7 @@ class ScoopHashFormatsTest {
 
     @Test
     void read_realSha1Manifest_keepsSha1AsVendorDigest() {
-        Installer crystal = extras.entry("crystaldiskinfo").installers().get(0);
+        Installer crystal = extras.byProductKey("crystaldiskinfo").installers().get(0);
 
         assertNull(crystal.sha256());
         assertEquals(HashAlgorithm.SHA1, crystal.vendorDigest().algorithm());
@@ -68,7 +69,7 @@ class ScoopHashFormatsTest {
 
     @Test
     void read_ant_keepsSha512() {
-        Installer ant = main.entry("ant").installers().get(0);
+        Installer ant = main.byProductKey("ant").installers().get(0);
 
         assertEquals(Architecture.NEUTRAL, ant.architecture());
         assertEquals(HashAlgorithm.SHA512, ant.vendorDigest().algorithm());
@@ -80,7 +81,7 @@ class ScoopHashFormatsTest {
     /** anyburn: one top-level url + md5 hash, and architecture blocks that only differ in extract_dir. */
     @Test
     void read_anyburn_givesMd5ForEachArchitectureFromTopLevelDownload() {
-        List<Installer> installers = extras.entry("anyburn").installers();
+        List<Installer> installers = extras.byProductKey("anyburn").installers();
 
         assertEquals(List.of(Architecture.X64, Architecture.X86), installers.stream().map(Installer::architecture).toList());
         for (Installer installer : installers) {
@@ -91,7 +92,7 @@ class ScoopHashFormatsTest {
 
     @Test
     void read_chroot_acceptsExplicitSha256Prefix() {
-        Installer chroot = main.entry("chroot").installers().get(0);
+        Installer chroot = main.byProductKey("chroot").installers().get(0);
 
         assertEquals(64, chroot.sha256().hex().length());
         assertNull(chroot.vendorDigest());
@@ -99,7 +100,7 @@ class ScoopHashFormatsTest {
 
     @Test
     void read_renameToDl7z_isAnArchiveAndTheFragmentLeavesTheUrl() {
-        Installer firefox = extras.entry("firefox").installers().get(0);
+        Installer firefox = extras.byProductKey("firefox").installers().get(0);
 
         assertEquals("scoop#/dl.7z", firefox.vendorType());
         assertEquals(InstallerType.ZIP, firefox.type());
@@ -110,12 +111,12 @@ class ScoopHashFormatsTest {
     @Test
     void read_installerScriptManifest_isMarkedScript() {
         // gimp's setup.exe is unpacked by a PowerShell installer script Patchgate does not run
-        assertEquals(InstallerType.SCRIPT, extras.entry("gimp").installers().get(0).type());
+        assertEquals(InstallerType.SCRIPT, extras.byProductKey("gimp").installers().get(0).type());
     }
 
     @Test
     void read_innoSetupExe_isAnExeInstaller() {
-        assertEquals(InstallerType.EXE, extras.entry("keepass").installers().get(0).type());
+        assertEquals(InstallerType.EXE, extras.byProductKey("keepass").installers().get(0).type());
     }
 
     private static Digest sha1Of(String value) {

@@ -1,5 +1,6 @@
 package org.patchgate.catalog.format.scoop;
 
+import org.patchgate.catalog.format.CollectingSink;
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -116,7 +117,7 @@ class ScoopRealBucketsTest {
                 "litebrowser", "7ee5c11", "explorer-suite", "III", "conemu-color-themes", ".june.2020.2",
                 "lens", "2026.8.190756-latest", "gretl", "2026b", "duplicati", "2.3.0.4_stable_2026-07-09",
                 "eclipse-java", "2026-06");
-        mainVersions.forEach((name, version) -> assertEquals(version, main.entry(name).version().text()));
-        extrasVersions.forEach((name, version) -> assertEquals(version, extras.entry(name).version().text()));
+        mainVersions.forEach((name, version) -> assertEquals(version, main.byProductKey(name).version().text()));
+        extrasVersions.forEach((name, version) -> assertEquals(version, extras.byProductKey(name).version().text()));
     }
 }

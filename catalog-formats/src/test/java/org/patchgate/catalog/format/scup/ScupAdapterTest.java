@@ -1,5 +1,6 @@
 package org.patchgate.catalog.format.scup;
 
+import org.patchgate.catalog.format.CollectingSink;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -58,7 +59,7 @@ class ScupAdapterTest {
 
     @Test
     void read_hpSdp_mapsPropertiesInstallerAndSupersedence() throws CatalogReadException {
-        CatalogEntry e = read("sdp/hp-v2").entry(HP_94728);
+        CatalogEntry e = read("sdp/hp-v2").byEntryId(HP_94728);
 
         assertEquals(HP_94728 + ".sdp", e.sourcePath());
         assertEquals("HP Business Clients", e.vendor());
@@ -84,7 +85,7 @@ class ScupAdapterTest {
 
     @Test
     void read_hpSdp_mapsRuleTreesWithRegistryFileVersionAndOpaqueRules() throws CatalogReadException {
-        CatalogEntry e = read("sdp/hp-v2").entry(HP_94728);
+        CatalogEntry e = read("sdp/hp-v2").byEntryId(HP_94728);
 
         And installed = assertInstanceOf(And.class, e.installedRule());
         assertEquals(new Opaque("bar:WmiQuery", Map.of("Namespace", "Root\\cimv2",
@@ -104,7 +105,7 @@ class ScupAdapterTest {
 
     @Test
     void read_dellMsiSdp_mapsMsiInstallerRuleAndVersion() throws CatalogReadException {
-        CatalogEntry e = read("sdp/dell").entry(DELL_MSI);
+        CatalogEntry e = read("sdp/dell").byEntryId(DELL_MSI);
 
         assertEquals("1.6.6.5", e.version().text()); // from VersionMin: the title carries none
         assertEquals("Dell/Drivers and Applications/Dell OpenManage Inventory Agent (for Dell Business Client Systems)",
@@ -125,7 +126,7 @@ class ScupAdapterTest {
 
     @Test
     void read_dellRealtek_parsesAllOfItsHundredsOfRules() throws CatalogReadException {
-        CatalogEntry e = read("sdp/dell").entry(DELL_REALTEK);
+        CatalogEntry e = read("sdp/dell").byEntryId(DELL_REALTEK);
 
         assertEquals("6.0.1.8454,A02", e.version().text());
         assertEquals("Dell/Drivers and Applications/Realtek High Definition Audio Driver", e.productKey());
@@ -162,9 +163,9 @@ class ScupAdapterTest {
 
         assertEquals(19, catalog.entries.size());
         assertEquals(List.of(), catalog.problems);
-        assertEquals("HpCatalogForSms.excerpt.xml", catalog.entry(HP_94728).sourcePath());
+        assertEquals("HpCatalogForSms.excerpt.xml", catalog.byEntryId(HP_94728).sourcePath());
         for (CatalogEntry fromFile : v2.entries) {
-            CatalogEntry fromCatalog = catalog.entry(fromFile.sourceEntryId());
+            CatalogEntry fromCatalog = catalog.byEntryId(fromFile.sourceEntryId());
             assertEquals(fromFile.version(), fromCatalog.version());
             assertEquals(fromFile.installers(), fromCatalog.installers());
             assertEquals(fromFile.installedRule(), fromCatalog.installedRule());
@@ -177,7 +178,7 @@ class ScupAdapterTest {
 
         assertEquals(19, sink.entries.size());
         assertEquals(List.of(), sink.problems);
-        assertEquals("hp-excerpt-mszip.cab/HpCatalogForSms.excerpt.xml", sink.entry(HP_94728).sourcePath());
+        assertEquals("hp-excerpt-mszip.cab/HpCatalogForSms.excerpt.xml", sink.byEntryId(HP_94728).sourcePath());
     }
 
     @Test

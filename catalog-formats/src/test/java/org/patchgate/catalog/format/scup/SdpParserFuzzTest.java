@@ -1,5 +1,6 @@
 package org.patchgate.catalog.format.scup;
 
+import org.patchgate.catalog.format.CollectingSink;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import java.io.ByteArrayInputStream;
 

@@ -1,5 +1,6 @@
 package org.patchgate.catalog.format.winget;
 
+import org.patchgate.catalog.format.CollectingSink;
 import java.net.URISyntaxException;
 import java.net.URL;
 import java.nio.file.Path;

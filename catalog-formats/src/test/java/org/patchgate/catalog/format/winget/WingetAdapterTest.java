@@ -1,5 +1,6 @@
 package org.patchgate.catalog.format.winget;
 
+import org.patchgate.catalog.format.CollectingSink;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -52,7 +53,7 @@ class WingetAdapterTest {
 
     @Test
     void read_singleton_mapsAllFields() {
-        CatalogEntry e = ALL.get("Bitwarden.Bitwarden/1.17.1");
+        CatalogEntry e = ALL.byEntryId("Bitwarden.Bitwarden/1.17.1");
         assertEquals("b/Bitwarden/Bitwarden/1.17.1/Bitwarden.Bitwarden.yaml", e.sourcePath());
         assertEquals("Bitwarden.Bitwarden", e.productKey());
         assertEquals("Bitwarden Inc.", e.vendor());
@@ -65,7 +66,7 @@ class WingetAdapterTest {
 
     @Test
     void read_lowerCaseHash_isNormalised() {
-        CatalogEntry e = ALL.get("Bitwarden.Bitwarden/1.17.2");
+        CatalogEntry e = ALL.byEntryId("Bitwarden.Bitwarden/1.17.2");
         String hex = e.installers().get(0).sha256().hex();
         assertEquals(64, hex.length());
         assertEquals(hex.toLowerCase(), hex);
@@ -73,7 +74,7 @@ class WingetAdapterTest {
 
     @Test
     void read_unquotedVersion610_staysText() {
-        CatalogEntry e = ALL.get("AdrianThurston.Ragel/6.10");
+        CatalogEntry e = ALL.byEntryId("AdrianThurston.Ragel/6.10");
         assertEquals("6.10", e.version().text());
         Installer zip = e.installers().get(0);
         assertEquals(InstallerType.ZIP, zip.type());
@@ -90,7 +91,7 @@ class WingetAdapterTest {
 
     @Test
     void read_byteOrderMark_isIgnored() {
-        CatalogEntry e = ALL.get("Greenshot.Greenshot/1.2.10.6");
+        CatalogEntry e = ALL.byEntryId("Greenshot.Greenshot/1.2.10.6");
         assertEquals("Greenshot", e.vendor());
         assertEquals("g/Greenshot/Greenshot/1.2.10.6/Greenshot.Greenshot.yaml", e.sourcePath());
     }
@@ -107,7 +108,7 @@ class WingetAdapterTest {
 
     @Test
     void read_topLevelInstallerFields_applyToEveryEntry() {
-        CatalogEntry git = ALL.get("Git.Git/2.45.2");
+        CatalogEntry git = ALL.byEntryId("Git.Git/2.45.2");
         assertEquals(4, git.installers().size());
         for (Installer installer : git.installers()) {
             assertEquals(InstallerType.EXE, installer.type());
@@ -122,7 +123,7 @@ class WingetAdapterTest {
 
     @Test
     void read_severalInstallerTypes_eachEntryKeepsItsOwn() {
-        CatalogEntry magick = ALL.get("ImageMagick.ImageMagick/7.1.1.34");
+        CatalogEntry magick = ALL.byEntryId("ImageMagick.ImageMagick/7.1.1.34");
         Map<String, Long> byVendorType = magick.installers().stream()
                 .collect(Collectors.groupingBy(Installer::vendorType, Collectors.counting()));
         assertEquals(Map.of("inno", 3L, "msix", 2L, "zip/portable", 3L), byVendorType);
@@ -135,22 +136,22 @@ class WingetAdapterTest {
 
     @Test
     void read_msiProductCodes_becomeMsiRules() {
-        DetectionRule.Or rule = (DetectionRule.Or) ALL.get("Google.Chrome/126.0.6478.127").installedRule();
+        DetectionRule.Or rule = (DetectionRule.Or) ALL.byEntryId("Google.Chrome/126.0.6478.127").installedRule();
         assertEquals(3, rule.rules().size());
         assertTrue(rule.rules().contains(new DetectionRule.MsiProductInstalled("{A6A8A820-1396-378F-ABE5-4EBDEA19FE69}", null, null)));
-        assertEquals(InstallerType.MSI, ALL.get("Google.Chrome/126.0.6478.127").installers().get(0).type());
+        assertEquals(InstallerType.MSI, ALL.byEntryId("Google.Chrome/126.0.6478.127").installers().get(0).type());
     }
 
     @Test
     void read_extraLocale_defaultLocaleTextWins() {
-        CatalogEntry calibre = ALL.get("calibre.calibre/7.13.0");
+        CatalogEntry calibre = ALL.byEntryId("calibre.calibre/7.13.0");
         assertEquals("Kovid Goyal", calibre.vendor());
         assertTrue(calibre.description().chars().allMatch(c -> c < 0x3000), calibre.description());
     }
 
     @Test
     void read_urlWithBrackets_isPercentEncoded() {
-        Installer installer = ALL.get("Guru3D.Afterburner/4.6.5").installers().get(0);
+        Installer installer = ALL.byEntryId("Guru3D.Afterburner/4.6.5").installers().get(0);
         assertTrue(installer.url().toString().endsWith("/%5BGuru3D.com%5D-MSIAfterburnerSetup465.zip"), installer.url()::toString);
     }
 
@@ -160,7 +161,7 @@ class WingetAdapterTest {
         "Amazon.SendToKindle/1.1.1.255, 1.2.0", "AIMP.AIMP/5.11.2429, 1.4.0", "Git.Git/2.45.2, 1.6.0",
         "Git.Git/2.48.1, 1.9.0", "A-SIT.PDF-Over/4.4.6.1, 1.10.0", "A-SIT.PDF-Over/4.4.8, 1.12.0"})
     void read_everyKnownManifestVersion_isRead(String id, String manifestVersion) throws Exception {
-        CatalogEntry e = ALL.get(id);
+        CatalogEntry e = ALL.byEntryId(id);
         assertTrue(Files.readString(Fixtures.manifests(e.sourcePath())).contains("ManifestVersion: " + manifestVersion));
     }
 
@@ -171,7 +172,7 @@ class WingetAdapterTest {
         "AdoptOpenJDK.OpenJDK.11/jdk-11.0.9.1+1|jdk-11.0.9.1+1", "AgileBits.1Password.Beta/8.10.36-31.BETA|8.10.36-31.BETA",
         "AdGuard.AdGuardHome.Beta/0.108.0-b.53|0.108.0-b.53", "Anaconda.Miniconda3/py312_24.5.0-0|py312_24.5.0-0"})
     void read_oddVersion_keptVerbatim(String id, String version) {
-        assertEquals(version, ALL.get(id).version().text());
+        assertEquals(version, ALL.byEntryId(id).version().text());
     }
 
     @Test
@@ -183,8 +184,8 @@ class WingetAdapterTest {
 
     @Test
     void read_preReleaseChannel_isMarkedPreRelease() {
-        assertTrue(ALL.get("AdGuard.AdGuardHome.Beta/0.108.0-b.53").version().isPreRelease());
-        assertTrue(ALL.get("AgileBits.1Password.Beta/8.10.36-31.BETA").version().isPreRelease());
+        assertTrue(ALL.byEntryId("AdGuard.AdGuardHome.Beta/0.108.0-b.53").version().isPreRelease());
+        assertTrue(ALL.byEntryId("AgileBits.1Password.Beta/8.10.36-31.BETA").version().isPreRelease());
     }
 
     @Test
@@ -194,7 +195,7 @@ class WingetAdapterTest {
         long withSilent = byId.values().stream().flatMap(e -> e.installers().stream())
                 .filter(i -> i.silentInstall() != null).count();
         assertTrue(withSilent > 0);
-        assertNull(ALL.get("Git.Git/2.45.2").installers().get(0).silentInstall());
+        assertNull(ALL.byEntryId("Git.Git/2.45.2").installers().get(0).silentInstall());
     }
 
     @Test

@@ -1,5 +1,6 @@
 package org.patchgate.catalog.format.winget;
 
+import org.patchgate.catalog.format.CollectingSink;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
