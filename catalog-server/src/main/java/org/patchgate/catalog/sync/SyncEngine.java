@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.Executor;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
@@ -20,7 +21,8 @@ import org.patchgate.catalog.sync.StoredCatalog.StoredUpdate;
 /**
  * Syncs one catalog source into the catalog tables (docs/catalog.md, "Sync semantics").
  *
- * <p>Two connections are used: one in auto-commit mode for the {@code sync_run} row, its progress and
+ * <p>The adapter reads on another thread ({@link PipelinedRead}) while this one diffs and writes.
+ * Two connections are used: one in auto-commit mode for the {@code sync_run} row, its progress and
  * its problems (visible to others at once, and kept when the sync fails), and one holding a single
  * transaction for every catalog change, committed only when the whole source was read. A source
  * that cannot be read or a database error rolls that transaction back: the catalog stays as the
@@ -33,17 +35,27 @@ public final class SyncEngine {
 
     private static final Logger LOG = Logger.getLogger(SyncEngine.class.getName());
     private static final Set<String> TRIGGERS = Set.of("manual", "schedule", "demo");
+    /** Entries read ahead of the writer (a few MB at most). */
+    private static final int READ_AHEAD = 2_000;
+    /** Without a container-managed executor, each sync reads on a thread of its own. */
+    private static final Executor OWN_THREAD = task -> {
+        Thread thread = new Thread(task, "catalog-sync-read");
+        thread.setDaemon(true);
+        thread.start();
+    };
 
     private final DataSource dataSource;
     private final Clock clock;
     private final int progressEvery;
     private final Duration progressInterval;
+    private final Executor readExecutor;
 
     private SyncEngine(Builder b) {
         this.dataSource = Objects.requireNonNull(b.dataSource, "dataSource");
         this.clock = b.clock;
         this.progressEvery = b.progressEvery;
         this.progressInterval = b.progressInterval;
+        this.readExecutor = b.readExecutor;
     }
 
     public static Builder builder() {
@@ -87,7 +99,7 @@ public final class SyncEngine {
             try (CatalogWriter writer = new CatalogWriter(connection, sourceId)) {
                 StoredCatalog stored = StoredCatalog.load(connection, sourceId);
                 diff = new CatalogDiff(stored, writer, runLog, progress, clock, progressEvery, progressInterval);
-                adapter.read(location, diff);
+                PipelinedRead.run(adapter, location, diff, readExecutor, READ_AHEAD);
                 if (diff.failure != null) {
                     throw diff.failure.getCause(); // an adapter swallowed the sink's exception
                 }
@@ -161,6 +173,7 @@ public final class SyncEngine {
         private Clock clock = Clock.systemUTC();
         private int progressEvery = 500;
         private Duration progressInterval = Duration.ofSeconds(1);
+        private Executor readExecutor = OWN_THREAD;
 
         private Builder() {
         }
@@ -189,6 +202,15 @@ public final class SyncEngine {
         /** … or when this much time has passed since the last write (default 1 s). */
         public Builder progressInterval(Duration interval) {
             this.progressInterval = Objects.requireNonNull(interval, "interval");
+            return this;
+        }
+
+        /**
+         * Where the adapter runs while this thread writes (a sync reads and writes in parallel);
+         * in the server, a ManagedExecutorService. Default: a new daemon thread per sync.
+         */
+        public Builder readExecutor(Executor executor) {
+            this.readExecutor = Objects.requireNonNull(executor, "executor");
             return this;
         }
 

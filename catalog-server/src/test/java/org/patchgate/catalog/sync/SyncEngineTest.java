@@ -100,6 +100,20 @@ class SyncEngineTest {
     }
 
     @Test
+    void sync_newestVersionRemoved_previousVersionIsNoLongerSuperseded() throws Exception {
+        long source = db.newSource("WINGET");
+        Path base = CatalogTestDatabase.copyFixture("winget-base", temp.resolve("source"));
+        syncWinget(source, base);
+        Files.move(base.resolve("manifests/g/Git/Git/2.45.2"), temp.resolve("git-2.45.2"));
+
+        SyncReport report = syncWinget(source, base);
+
+        assertEquals(1, report.removed());
+        // 2.45.2 is kept (removed) with its old link; 2.43.0 is the newest remaining version again.
+        assertEquals(List.of("Git.Git/2.43.0|null", "Git.Git/2.45.2|null"), supersedence(source, "Git.Git"));
+    }
+
+    @Test
     void sync_badEntry_isReportedAndTheRestLands() throws Exception {
         long source = db.newSource("WINGET");
         Path base = CatalogTestDatabase.copyFixture("winget-base", temp.resolve("source"));

@@ -84,8 +84,13 @@ class SyncRunTest {
         try {
             assertTrue(halfway.await(30, TimeUnit.SECONDS));
 
-            assertEquals(List.of("running|4|2"), db.rows(
-                    "SELECT state, entries_total, entries_done FROM sync_run WHERE source_id = ?", source));
+            // The writer may still be storing what the reader handed over: wait for it, within limits.
+            String progress = "SELECT state, entries_total, entries_done FROM sync_run WHERE source_id = ?";
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (!db.rows(progress, source).equals(List.of("running|4|2")) && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            assertEquals(List.of("running|4|2"), db.rows(progress, source));
             assertEquals(0, db.count("SELECT count(*) FROM catalog_update WHERE source_id = ?", source),
                     "catalog changes stay invisible until the sync commits");
         } finally {
@@ -132,6 +137,34 @@ class SyncRunTest {
         assertEquals(0, db.count("SELECT count(*) FROM product WHERE source_id = ?", source));
         assertEquals(List.of("failed|source cannot be read: archive truncated"),
                 db.rows("SELECT state, error FROM sync_run WHERE id = ?", report.runId()));
+    }
+
+    @Test
+    void sync_databaseErrorWhileWriting_failsRollsBackAndStopsTheReader() throws Exception {
+        long source = db.newSource("PATCHGATE_JSON");
+        // A trigger stands in for any database error (disk full, lost connection) on one row.
+        db.execute("CREATE FUNCTION fail_one_update() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN"
+                + " IF NEW.source_entry_id = 'Stub.Product/1.600' THEN RAISE EXCEPTION 'simulated write failure'; END IF;"
+                + " RETURN NEW; END $$");
+        db.execute("CREATE TRIGGER fail_one_update BEFORE INSERT ON catalog_update FOR EACH ROW EXECUTE FUNCTION fail_one_update()");
+        int[] handedOver = new int[1];
+        StubAdapter endless = new StubAdapter(sink -> {
+            for (int i = 0; i < 50_000; i++) {
+                sink.entry(StubAdapter.entry("1." + i));
+                handedOver[0]++;
+            }
+        });
+        try {
+            SyncReport report = engine.sync(source, endless, temp, "manual", SyncProgress.NONE);
+
+            assertEquals(SyncState.FAILED, report.state());
+            assertTrue(report.error().contains("simulated write failure"), report.error());
+            assertEquals(0, db.count("SELECT count(*) FROM catalog_update WHERE source_id = ?", source));
+            assertTrue(handedOver[0] < 50_000, "the reader was stopped, not left running: " + handedOver[0]);
+        } finally {
+            db.execute("DROP TRIGGER fail_one_update ON catalog_update");
+            db.execute("DROP FUNCTION fail_one_update()");
+        }
     }
 
     @Test
