@@ -85,6 +85,8 @@ public final class Launcher {
         SiteServer site;
         try {
             Path home = home(systemProperties);
+            // Payara's runtime folder holds nothing worth keeping; a fresh one starts faster than a reused one.
+            deleteTree(config.dataDirectory().resolve("payara"));
             site = SiteServer.start(war(home, systemProperties), SiteServer.payaraJar(home.resolve("lib")), config.httpPort(),
                     config.dataDirectory().resolve("payara"), server, config.serverJavaOptions());
         } catch (IOException | RuntimeException e) {
@@ -136,6 +138,17 @@ public final class Launcher {
             throw new IOException("the site server's WAR is missing: " + war);
         }
         return war;
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (var paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
     }
 
     private static void closeQuietly(EmbeddedDatabase database) {
