@@ -55,7 +55,7 @@ public final class Launcher {
         server.put(LauncherConfig.DATA_DIR, config.dataDirectory().toString());
         if (config.externalDatabase().isPresent()) {
             LauncherConfig.ExternalDatabase db = config.externalDatabase().get();
-            server.put(LauncherConfig.DB_URL, db.url());
+            server.put(LauncherConfig.DB_URL, withBatchedInserts(db.url()));
             server.put(LauncherConfig.DB_USER, db.user());
             server.put(LauncherConfig.DB_PASSWORD, db.password());
             server.put("patchgate.db.embedded", "false");
@@ -67,7 +67,7 @@ public final class Launcher {
                         + config.dataDirectory().resolve("postgres") + ": " + e.getMessage());
                 return DATABASE_ERROR;
             }
-            server.put(LauncherConfig.DB_URL, embedded.jdbcUrl());
+            server.put(LauncherConfig.DB_URL, withBatchedInserts(embedded.jdbcUrl()));
             server.put(LauncherConfig.DB_USER, embedded.user());
             // The embedded server trusts connections from 127.0.0.1 only; MicroProfile Config treats an
             // empty value as missing, so the datasource gets a placeholder it never checks.
@@ -116,6 +116,17 @@ public final class Launcher {
             Thread.currentThread().interrupt();
             return NOT_READY;
         }
+    }
+
+    /**
+     * pgjdbc sends a JDBC batch of INSERTs as multi-row statements only with this option; catalog syncs
+     * write tens of thousands of rows in batches. An explicit setting in the admin's URL wins.
+     */
+    static String withBatchedInserts(String url) {
+        if (url.contains("reWriteBatchedInserts=")) {
+            return url;
+        }
+        return url + (url.contains("?") ? "&" : "?") + "reWriteBatchedInserts=true";
     }
 
     /** The distribution folder: where the launcher jar lies, beside {@code ROOT.war} and {@code lib/}. */

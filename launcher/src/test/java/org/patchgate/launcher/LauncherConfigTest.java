@@ -84,4 +84,13 @@ class LauncherConfigTest {
                 () -> config(Map.of(), Map.of("PATCHGATE_CONFIG_FILE", "missing.properties")));
         assertEquals("PATCHGATE_CONFIG_FILE", e.key());
     }
+
+    @Test
+    void batchedInserts_areAddedToTheJdbcUrl_unlessTheAdminSetThem() {
+        assertEquals("jdbc:postgresql://db/p?reWriteBatchedInserts=true", Launcher.withBatchedInserts("jdbc:postgresql://db/p"));
+        assertEquals("jdbc:postgresql://db/p?ssl=true&reWriteBatchedInserts=true",
+                Launcher.withBatchedInserts("jdbc:postgresql://db/p?ssl=true"));
+        assertEquals("jdbc:postgresql://db/p?reWriteBatchedInserts=false",
+                Launcher.withBatchedInserts("jdbc:postgresql://db/p?reWriteBatchedInserts=false"));
+    }
 }

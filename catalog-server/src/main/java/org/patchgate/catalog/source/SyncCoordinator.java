@@ -81,7 +81,8 @@ public class SyncCoordinator {
             return null;
         }
         try {
-            SyncReport report = SyncEngine.builder().dataSource(dataSource).clock(clock).build()
+            // The adapter reads on a container-managed thread while the engine writes on this one.
+            SyncReport report = SyncEngine.builder().dataSource(dataSource).clock(clock).readExecutor(executor).build()
                     .sync(source.id(), adapters.forFormat(source.format()), location, trigger, SyncProgress.NONE);
             LOG.info(() -> "Sync of source " + source.id() + " (" + trigger + "): " + report);
             return report;
