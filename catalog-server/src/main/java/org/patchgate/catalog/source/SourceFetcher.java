@@ -33,10 +33,18 @@ final class SourceFetcher {
 
     private final HttpClient http;
     private final Duration requestTimeout;
+    private final long maxDownloadBytes;
+    private final long maxUnpackedBytes;
 
     SourceFetcher(Duration connectTimeout, Duration requestTimeout) {
+        this(connectTimeout, requestTimeout, MAX_DOWNLOAD_BYTES, MAX_UNPACKED_BYTES);
+    }
+
+    SourceFetcher(Duration connectTimeout, Duration requestTimeout, long maxDownloadBytes, long maxUnpackedBytes) {
         this.http = HttpClient.newBuilder().connectTimeout(connectTimeout).followRedirects(HttpClient.Redirect.NORMAL).build();
         this.requestTimeout = requestTimeout;
+        this.maxDownloadBytes = maxDownloadBytes;
+        this.maxUnpackedBytes = maxUnpackedBytes;
     }
 
     /**
@@ -68,13 +76,13 @@ final class SourceFetcher {
         }
         Path file = workDir.resolve(fileName(url));
         try (InputStream in = response.body(); OutputStream out = Files.newOutputStream(file)) {
-            copyCapped(in, out, MAX_DOWNLOAD_BYTES, "download of " + url);
+            copyCapped(in, out, maxDownloadBytes, "download of " + url);
         }
         if (!isZip(file)) {
             return file;
         }
         Path unpacked = workDir.resolve("unpacked");
-        unzip(file, unpacked);
+        unzip(file, unpacked, maxUnpackedBytes);
         return unpacked;
     }
 
@@ -93,7 +101,7 @@ final class SourceFetcher {
     }
 
     /** Unpacks with every entry checked: no absolute names, no {@code ..}, bounded count and size. */
-    static void unzip(Path zip, Path target) throws IOException {
+    static void unzip(Path zip, Path target, long maxUnpackedBytes) throws IOException {
         Files.createDirectories(target);
         Path root = target.toRealPath();
         long total = 0;
@@ -114,7 +122,7 @@ final class SourceFetcher {
                 }
                 Files.createDirectories(out.getParent());
                 try (OutputStream o = Files.newOutputStream(out)) {
-                    total += copyCapped(in, o, MAX_UNPACKED_BYTES - total, "unpacking of " + zip.getFileName());
+                    total += copyCapped(in, o, maxUnpackedBytes - total, "unpacking of " + zip.getFileName());
                 }
             }
         }

@@ -24,15 +24,15 @@ import org.postgresql.ds.PGSimpleDataSource;
  * Flyway migrations; one per test class. Each test makes its own catalog source, so tests do not
  * see each other's catalog.
  */
-final class CatalogTestDatabase implements AutoCloseable {
+public final class CatalogTestDatabase implements AutoCloseable {
 
     private static final AtomicInteger SOURCES = new AtomicInteger();
 
     private final EmbeddedPostgres postgres;
     private final Path dataDirectory;
-    final DataSource dataSource;
+    public final DataSource dataSource;
 
-    CatalogTestDatabase() throws IOException {
+    public CatalogTestDatabase() throws IOException {
         dataDirectory = Files.createTempDirectory("patchgate-sync-db");
         postgres = EmbeddedPostgres.builder().setDataDirectory(dataDirectory).setCleanDataDirectory(true).start();
         PGSimpleDataSource ds = (PGSimpleDataSource) postgres.getPostgresDatabase();
@@ -42,7 +42,7 @@ final class CatalogTestDatabase implements AutoCloseable {
     }
 
     /** A new catalog source row; returns its id. */
-    long newSource(String format) throws SQLException {
+    public long newSource(String format) throws SQLException {
         try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
                 "INSERT INTO catalog_source (name, format, location, created_at, updated_at)"
                         + " VALUES (?, ?, '/test', now(), now()) RETURNING id")) {
@@ -76,11 +76,11 @@ final class CatalogTestDatabase implements AutoCloseable {
         }
     }
 
-    long count(String sql, Object... args) throws SQLException {
+    public long count(String sql, Object... args) throws SQLException {
         return Long.parseLong(rows(sql, args).get(0));
     }
 
-    int execute(String sql, Object... args) throws SQLException {
+    public int execute(String sql, Object... args) throws SQLException {
         try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
             for (int i = 0; i < args.length; i++) {
                 s.setObject(i + 1, args[i]);
