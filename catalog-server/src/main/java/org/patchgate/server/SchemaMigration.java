@@ -11,9 +11,14 @@ import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.PersistenceUnit;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.output.MigrateResult;
@@ -50,6 +55,10 @@ public class SchemaMigration {
     @Inject
     private Event<DatabaseMigrated> migrated;
 
+    @Inject
+    @ConfigProperty(name = "patchgate.startup.database-wait-seconds", defaultValue = "120")
+    private int databaseWaitSeconds;
+
     @PostConstruct
     void start() {
         executor.submit(this::migrateAndValidate);
@@ -57,6 +66,8 @@ public class SchemaMigration {
 
     private void migrateAndValidate() {
         try {
+            awaitDatabase();
+            state.markMigrating();
             Flyway flyway = Flyway.configure(getClass().getClassLoader())
                     .dataSource(dataSource)
                     .locations(Migrations.LOCATION)
@@ -76,6 +87,33 @@ public class SchemaMigration {
         } catch (RuntimeException e) {
             LOG.log(Level.SEVERE, "Patchgate cannot start: database migration or schema validation failed", e);
             state.markFailed(describe(e));
+        }
+    }
+
+    /**
+     * Waits until the database accepts a connection: the launcher starts the embedded PostgreSQL while
+     * Payara boots, and an external database may come up after the server.
+     */
+    private void awaitDatabase() {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(databaseWaitSeconds));
+        for (int attempt = 1; ; attempt++) {
+            try (Connection connection = dataSource.getConnection()) {
+                return;
+            } catch (SQLException e) {
+                if (Instant.now().isAfter(deadline)) {
+                    throw new IllegalStateException("the database did not accept a connection within "
+                            + databaseWaitSeconds + " s: " + e.getMessage(), e);
+                }
+                if (attempt == 20) {
+                    LOG.info(() -> "Waiting for the database: " + e.getMessage());
+                }
+                try {
+                    Thread.sleep(250);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("interrupted while waiting for the database", interrupted);
+                }
+            }
         }
     }
 

@@ -12,9 +12,9 @@ import java.time.Instant;
 public class StartupState {
 
     /** The phases a start goes through. */
-    public enum Phase { MIGRATING, READY, FAILED }
+    public enum Phase { WAITING_FOR_DATABASE, MIGRATING, READY, FAILED }
 
-    private volatile Phase phase = Phase.MIGRATING;
+    private volatile Phase phase = Phase.WAITING_FOR_DATABASE;
     private volatile String failure;
     private volatile String schemaVersion;
     private final Instant startedAt;
@@ -47,6 +47,10 @@ public class StartupState {
 
     public Instant startedAt() {
         return startedAt;
+    }
+
+    public void markMigrating() {
+        this.phase = Phase.MIGRATING;
     }
 
     public void markReady(String schemaVersion) {

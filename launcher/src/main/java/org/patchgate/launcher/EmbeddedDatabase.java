@@ -43,12 +43,20 @@ public final class EmbeddedDatabase implements AutoCloseable {
         return new EmbeddedDatabase(postgres);
     }
 
+    /** The database user of the embedded server. */
+    public static final String USER = "postgres";
+
+    /** The JDBC URL of an embedded server on {@code port}. */
+    public static String jdbcUrl(int port) {
+        return "jdbc:postgresql://127.0.0.1:" + port + "/postgres";
+    }
+
     public String jdbcUrl() {
-        return "jdbc:postgresql://127.0.0.1:" + postgres.getPort() + "/postgres";
+        return jdbcUrl(postgres.getPort());
     }
 
     public String user() {
-        return "postgres";
+        return USER;
     }
 
     public int port() {

@@ -1,12 +1,15 @@
 package org.patchgate.launcher;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /**
  * {@code java -jar patchgate.jar}: starts a complete Patchgate site and stops it cleanly on Ctrl-C.
@@ -49,7 +52,7 @@ public final class Launcher {
             return CONFIG_ERROR;
         }
 
-        EmbeddedDatabase embedded = null;
+        CompletableFuture<EmbeddedDatabase> embeddedStart = null;
         Map<String, String> server = new HashMap<>(config.serverProperties());
         // The server keeps its files (content store, downloaded catalogs) under the same data directory.
         server.put(LauncherConfig.DATA_DIR, config.dataDirectory().toString());
@@ -60,15 +63,24 @@ public final class Launcher {
             server.put(LauncherConfig.DB_PASSWORD, db.password());
             server.put("patchgate.db.embedded", "false");
         } else {
+            // PostgreSQL starts (on a first start: initdb) while Payara boots; the server waits for it
+            // before migrating, so the two take the time of the longer, not of both.
+            int port;
             try {
-                embedded = EmbeddedDatabase.start(config.dataDirectory(), config.embeddedDatabasePort());
-            } catch (IOException | RuntimeException e) {
-                System.err.println("patchgate: the embedded PostgreSQL did not start in "
-                        + config.dataDirectory().resolve("postgres") + ": " + e.getMessage());
+                port = config.embeddedDatabasePort() > 0 ? config.embeddedDatabasePort() : Preflight.freePort();
+            } catch (IOException e) {
+                System.err.println("patchgate: no free port for the embedded PostgreSQL: " + e.getMessage());
                 return DATABASE_ERROR;
             }
-            server.put(LauncherConfig.DB_URL, withBatchedInserts(embedded.jdbcUrl()));
-            server.put(LauncherConfig.DB_USER, embedded.user());
+            embeddedStart = CompletableFuture.supplyAsync(() -> {
+                try {
+                    return EmbeddedDatabase.start(config.dataDirectory(), port);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+            server.put(LauncherConfig.DB_URL, withBatchedInserts(EmbeddedDatabase.jdbcUrl(port)));
+            server.put(LauncherConfig.DB_USER, EmbeddedDatabase.USER);
             // The embedded server trusts connections from 127.0.0.1 only; MicroProfile Config treats an
             // empty value as missing, so the datasource gets a placeholder it never checks.
             server.put(LauncherConfig.DB_PASSWORD, "embedded");
@@ -91,8 +103,19 @@ public final class Launcher {
                     config.dataDirectory().resolve("payara"), server, config.serverJavaOptions());
         } catch (IOException | RuntimeException e) {
             System.err.println("patchgate: the site server did not start: " + e.getMessage());
-            closeQuietly(embedded);
+            closeQuietly(embeddedStart == null ? null : embeddedStart.exceptionally(t -> null).join());
             return BOOT_ERROR;
+        }
+        EmbeddedDatabase embedded = null;
+        if (embeddedStart != null) {
+            try {
+                embedded = embeddedStart.join();
+            } catch (CompletionException e) {
+                System.err.println("patchgate: the embedded PostgreSQL did not start in "
+                        + config.dataDirectory().resolve("postgres") + ": " + e.getCause().getMessage());
+                site.stop();
+                return DATABASE_ERROR;
+            }
         }
         EmbeddedDatabase database = embedded;
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

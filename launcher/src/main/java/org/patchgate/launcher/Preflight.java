@@ -64,6 +64,13 @@ final class Preflight {
         }
     }
 
+    /** A port on 127.0.0.1 that is free now (for the embedded PostgreSQL). */
+    static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
+
     private static String describe(IOException e) {
         String type = e.getClass().getSimpleName();
         return e.getMessage() == null ? type : type + " " + e.getMessage();
