@@ -15,7 +15,15 @@ class ReadinessCheckTest {
     private final StartupState state = new StartupState(Clock.fixed(Instant.EPOCH, ZoneOffset.UTC));
 
     @Test
+    void whileWaitingForTheDatabase_isDown() {
+        ReadinessCheck.Verdict response = ReadinessCheck.evaluate(state, () -> null);
+        assertFalse(response.up());
+        assertEquals("waiting_for_database", response.data().get("phase"));
+    }
+
+    @Test
     void whileMigrating_isDown_evenIfTheDatabaseAnswers() {
+        state.markMigrating();
         ReadinessCheck.Verdict response = ReadinessCheck.evaluate(state, () -> null);
         assertFalse(response.up());
         assertEquals("migrating", response.data().get("phase"));
