@@ -164,6 +164,17 @@ class WingetSkipAndParallelTest {
     }
 
     @Test
+    void isPartFile_agreesWithTheWingetNamingPattern() {
+        java.util.regex.Pattern naming = java.util.regex.Pattern.compile(".*\\.(installer|locale\\.[^.]+)\\.ya?ml");
+        for (String name : List.of("Git.Git.installer.yaml", "Git.Git.locale.en-US.yaml", "Git.Git.yaml", "a.LOCALE.zh-CN.YML",
+                ".installer.yaml", ".locale.en.yaml", "locale.en.yaml", "Git.Git.locale..yaml", "x.locale.en.txt",
+                "x.installer.yml", "installer.yaml", "a/b.locale.en/c.yaml", "Git.Git.locale.yaml", "x.y.locale.a.b.yaml")) {
+            String fileName = name.substring(name.lastIndexOf('/') + 1).toLowerCase(java.util.Locale.ROOT);
+            assertEquals(naming.matcher(fileName).matches(), ManifestDirectory.isPartFile(name), name);
+        }
+    }
+
+    @Test
     void constructor_zeroThreads_isRefused() {
         assertThrows(IllegalArgumentException.class, () -> new WingetAdapter(0));
     }
