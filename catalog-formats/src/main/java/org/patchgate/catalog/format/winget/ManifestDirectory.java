@@ -1,11 +1,15 @@
 package org.patchgate.catalog.format.winget;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import org.patchgate.catalog.format.EntryProblem;
@@ -161,10 +165,27 @@ final class ManifestDirectory {
                 throw new InvalidManifestException(name, "file is " + attributes.size() + " bytes; manifests larger than "
                         + ManifestYaml.MAX_BYTES + " bytes are not read");
             }
-            return Files.readAllBytes(path);
+            return readExactly(path, (int) attributes.size());
         } catch (IOException e) {
             throw new InvalidManifestException(name, "cannot read file: " + e.getMessage());
         }
+    }
+
+    /**
+     * Reads a file whose size the caller just took from {@code lstat}: open, read, close — half the
+     * system calls of {@link Files#readAllBytes} (which adds fstat and a read to find the end), and
+     * system calls are most of what an unchanged re-sync costs. A file that shrank meanwhile yields
+     * what is there; one that grew, its first {@code size} bytes (either way its digest differs).
+     */
+    private static byte[] readExactly(Path path, int size) throws IOException {
+        byte[] bytes = new byte[size];
+        ByteBuffer buffer = ByteBuffer.wrap(bytes);
+        try (FileChannel channel = FileChannel.open(path, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS)) {
+            while (buffer.hasRemaining() && channel.read(buffer) >= 0) {
+                // read until full or end of file
+            }
+        }
+        return buffer.hasRemaining() ? Arrays.copyOf(bytes, buffer.position()) : bytes;
     }
 
     static boolean isManifest(String fileName) {
