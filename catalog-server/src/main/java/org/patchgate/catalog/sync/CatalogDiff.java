@@ -49,6 +49,8 @@ final class CatalogDiff implements EntrySink {
     /** catalog_update.source_digest is VARCHAR(64); a longer digest is not stored (the entry is then always parsed). */
     private static final int MAX_DIGEST = 64;
 
+    private final NewProductVersions newProductVersions;
+
     final SyncCounts counts = new SyncCounts();
     /** Products whose updates were added, changed or removed: supersedence is recomputed for these. */
     final Set<Long> touchedProducts = new HashSet<>();
@@ -68,6 +70,7 @@ final class CatalogDiff implements EntrySink {
         this.progress = progress;
         this.clock = clock;
         this.now = clock.instant();
+        this.newProductVersions = new NewProductVersions(writer, now);
         this.reportedAt = now;
         this.progressEvery = progressEvery;
         this.progressInterval = progressInterval;
@@ -75,6 +78,11 @@ final class CatalogDiff implements EntrySink {
 
     Instant now() {
         return now;
+    }
+
+    /** Writes the added updates still held back ({@link NewProductVersions}); call when the adapter is done. */
+    void finish() throws SQLException {
+        newProductVersions.flush();
     }
 
     @Override
@@ -174,7 +182,11 @@ final class CatalogDiff implements EntrySink {
             StoredUpdate added = new StoredUpdate(id, productId, null, false, rawDigest);
             added.seen = true;
             stored.updates.put(entry.sourceEntryId(), added);
-            writer.add(id, productId, print, rawDigest, entry, now);
+            if (stored.products.get(entry.productKey()).createdBySync) {
+                newProductVersions.add(id, productId, print, rawDigest, entry);
+            } else {
+                writer.add(id, productId, print, rawDigest, entry, now, null);
+            }
             counts.added++;
         } else {
             existing.seen = true;
@@ -208,6 +220,7 @@ final class CatalogDiff implements EntrySink {
         }
         if (product == null) {
             product = new StoredProduct(writer.newId(), vendorId, entry.product());
+            product.createdBySync = true;
             stored.products.put(entry.productKey(), product);
             writer.insertProduct(product.id, vendorId, entry.productKey(), entry.product());
         } else if (product.vendorId != vendorId || !product.name.equals(entry.product())) {

@@ -66,8 +66,8 @@ final class CatalogWriter implements AutoCloseable {
         updateProduct = connection.prepareStatement("UPDATE product SET vendor_id = ?, name = ? WHERE id = ?");
         insertUpdate = connection.prepareStatement("INSERT INTO catalog_update (product_id, source_path, version, title,"
                 + " description, release_date, classification, severity, homepage, license, supersedes, installed_rule,"
-                + " applicable_rule, fingerprint, source_digest, first_seen_at, changed_at, id, source_id, source_entry_id)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?::jsonb, ?, ?, ?, ?, ?, ?, ?)");
+                + " applicable_rule, fingerprint, source_digest, first_seen_at, changed_at, id, source_id, source_entry_id,"
+                + " superseded_by_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?::jsonb, ?, ?, ?, ?, ?, ?, ?, ?)");
         changeUpdate = connection.prepareStatement("UPDATE catalog_update SET " + UPDATE_COLUMNS
                 + ", changed_at = ?, removed_at = NULL WHERE id = ?");
         insertInstaller = connection.prepareStatement("INSERT INTO installer (id, update_id, position, architecture, scope,"
@@ -118,15 +118,21 @@ final class CatalogWriter implements AutoCloseable {
         updateProduct.addBatch();
     }
 
-    void add(long updateId, long productId, String fingerprint, String sourceDigest, CatalogEntry entry, Instant now)
-            throws SQLException {
+    /** @param supersededBy the update that supersedes this one, already written; usually {@code null} ({@link Supersedence} links) */
+    void add(long updateId, long productId, String fingerprint, String sourceDigest, CatalogEntry entry, Instant now,
+            Long supersededBy) throws SQLException {
         int i = bindColumns(insertUpdate, productId, fingerprint, sourceDigest, entry);
         Timestamp at = Timestamp.from(now);
         insertUpdate.setTimestamp(i++, at);
         insertUpdate.setTimestamp(i++, at);
         insertUpdate.setLong(i++, updateId);
         insertUpdate.setLong(i++, sourceId);
-        insertUpdate.setString(i, entry.sourceEntryId());
+        insertUpdate.setString(i++, entry.sourceEntryId());
+        if (supersededBy == null) {
+            insertUpdate.setNull(i, Types.BIGINT);
+        } else {
+            insertUpdate.setLong(i, supersededBy);
+        }
         insertUpdate.addBatch();
         List<Installer> installers = entry.installers();
         for (int position = 0; position < installers.size(); position++) {

@@ -46,6 +46,8 @@ final class StoredCatalog {
         final long id;
         long vendorId;
         String name;
+        /** Whether this sync inserted the product (it had no updates before). */
+        boolean createdBySync;
         /** Version of the entry this sync took the name and vendor from; {@code null} until one does. */
         Version namedBy;
 
