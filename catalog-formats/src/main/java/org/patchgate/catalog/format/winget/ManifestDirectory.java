@@ -3,6 +3,7 @@ package org.patchgate.catalog.format.winget;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -37,11 +38,19 @@ final class ManifestDirectory {
     }
 
     private final Path root;
-    private final List<Path> files;
+    private final Path directory;
+    private List<Path> files;
 
-    /** @param files the directory's manifest files (by name; not yet checked to be regular files), sorted */
+    /** The manifests of {@code directory}, listed when read (by name; each is checked to be a regular file). */
+    ManifestDirectory(Path root, Path directory) {
+        this.root = root;
+        this.directory = directory;
+    }
+
+    /** Just these manifest files. */
     ManifestDirectory(Path root, List<Path> files) {
         this.root = root;
+        this.directory = null;
         this.files = files;
     }
 
@@ -51,6 +60,14 @@ final class ManifestDirectory {
      */
     List<Object> read(EntrySink sink) {
         List<Object> out = new ArrayList<>();
+        if (files == null) {
+            try {
+                files = list(directory);
+            } catch (IOException e) {
+                out.add(new EntryProblem(relative(root, directory), "cannot list folder: " + e.getMessage()));
+                return out;
+            }
+        }
         List<String> names = new ArrayList<>(files.size());
         List<byte[]> contents = new ArrayList<>(files.size());
         List<InvalidManifestException> unreadable = new ArrayList<>(files.size());
@@ -85,6 +102,19 @@ final class ManifestDirectory {
             out.set(0, new Parsed(p.entry(), digest));
         }
         return out;
+    }
+
+    private static List<Path> list(Path directory) throws IOException {
+        List<Path> manifests = new ArrayList<>();
+        try (DirectoryStream<Path> children = Files.newDirectoryStream(directory)) {
+            for (Path child : children) {
+                if (isManifest(child.getFileName().toString())) {
+                    manifests.add(child);
+                }
+            }
+        }
+        manifests.sort(null);
+        return manifests;
     }
 
     private void parse(List<String> names, List<byte[]> contents, List<InvalidManifestException> unreadable,

@@ -65,9 +65,13 @@ public final class WingetAdapter implements CatalogAdapter {
         if (!Files.isDirectory(root, LinkOption.NOFOLLOW_LINKS)) {
             throw new CatalogReadException("not a folder of winget manifests: " + location);
         }
+        // One walk finds the directories that hold manifests (and counts entries for expect);
+        // the workers then list and read each of them. Listing the tree twice cost ~0.8 s of 3 s
+        // of an unchanged re-sync (75,000 folders); the list costs ~150 bytes per version directory.
+        List<Object> units = new ArrayList<>();
         int expected;
         try {
-            expected = walk(root, root, 0, null);
+            expected = walk(root, root, 0, units);
         } catch (IOException e) {
             throw new CatalogReadException("cannot list " + location + ": " + e.getMessage(), e);
         }
@@ -76,50 +80,55 @@ public final class WingetAdapter implements CatalogAdapter {
         }
         sink.expect(expected);
         try (InOrderParsing parsing = new InOrderParsing(sink, threads)) {
-            walk(root, root, 0, parsing);
+            for (int i = 0; i < units.size(); i++) {
+                Object unit = units.set(i, null); // let go of what was handed over
+                if (unit instanceof Path directory) {
+                    parsing.submit(new ManifestDirectory(root, directory));
+                } else {
+                    parsing.problem((EntryProblem) unit);
+                }
+            }
             parsing.finish();
-        } catch (IOException e) {
-            throw new CatalogReadException("cannot read " + location + ": " + e.getMessage(), e);
         }
     }
 
     /**
-     * Visits every directory under {@code dir} in name order. Without {@code parsing} it only counts
-     * the entries to expect (one per manifest that is not an installer or locale file), reading no file.
+     * Visits every directory under {@code dir} in name order, adding to {@code units} each directory
+     * holding manifests and a problem for each folder too deep to read, in walk order. Returns the
+     * entries to expect: one per manifest that is not an installer or locale file, at least one per
+     * directory. Reads no file.
      *
      * <p>Children named {@code *.yaml}/{@code *.yml} are taken as manifest files by their name alone,
      * and only other children are checked for being a directory: a stat per file would cost about as
      * much as listing the tree (winget-pkgs: 200,000 files). {@link ManifestDirectory} checks each file.
      */
-    private int walk(Path root, Path dir, int depth, InOrderParsing parsing) throws IOException, CatalogReadException {
-        List<Path> manifests = new ArrayList<>();
+    private int walk(Path root, Path dir, int depth, List<Object> units) throws IOException {
+        int manifests = 0;
+        int mainFiles = 0;
         List<Path> subdirectories = new ArrayList<>();
         try (DirectoryStream<Path> children = Files.newDirectoryStream(dir)) {
             for (Path child : children) {
-                if (ManifestDirectory.isManifest(child.getFileName().toString())) {
-                    manifests.add(child);
+                String name = child.getFileName().toString();
+                if (ManifestDirectory.isManifest(name)) {
+                    manifests++;
+                    mainFiles += ManifestDirectory.isPartFile(name) ? 0 : 1;
                 } else if (Files.isDirectory(child, LinkOption.NOFOLLOW_LINKS)) {
                     subdirectories.add(child);
                 }
             }
         }
-        manifests.sort(null);
         subdirectories.sort(null);
         int count = 0;
-        if (!manifests.isEmpty()) {
-            if (parsing == null) {
-                long main = manifests.stream().filter(p -> !ManifestDirectory.isPartFile(p.getFileName().toString())).count();
-                count += (int) Math.max(1, main);
-            } else {
-                parsing.submit(new ManifestDirectory(root, manifests));
-            }
+        if (manifests > 0) {
+            units.add(dir);
+            count += Math.max(1, mainFiles);
         }
         if (depth < MAX_DEPTH) {
             for (Path sub : subdirectories) {
-                count += walk(root, sub, depth + 1, parsing);
+                count += walk(root, sub, depth + 1, units);
             }
-        } else if (parsing != null && !subdirectories.isEmpty()) {
-            parsing.problem(new EntryProblem(ManifestDirectory.relative(root, dir), "folders nested deeper than "
+        } else if (!subdirectories.isEmpty()) {
+            units.add(new EntryProblem(ManifestDirectory.relative(root, dir), "folders nested deeper than "
                     + MAX_DEPTH + " levels are not read"));
         }
         return count;
