@@ -29,8 +29,9 @@ import org.postgresql.ds.PGSimpleDataSource;
  * same rows, on an embedded PostgreSQL; prints a Markdown table for docs/performance.md.
  *
  * <pre>
- * java -Xmx512m -cp ... org.patchgate.benchmarks.IngestBenchmark &lt;corpus dir&gt; &lt;work dir&gt; [packages=15000] [versions=4]
+ * java -Xmx512m -cp ... org.patchgate.benchmarks.IngestBenchmark &lt;corpus dir&gt; &lt;work dir&gt; [packages=15000] [versions=4] [threads=processors]
  * </pre>
+ * {@code threads} is the winget adapter's parsing pool; "read only" is timed with one thread (serial) and with the pool.
  * A missing corpus is generated first with {@link WingetCorpusGenerator} from
  * /work/shared/data/catalogs/winget (seed 42).
  */
@@ -46,6 +47,7 @@ public final class IngestBenchmark {
         Path work = Path.of(args[1]);
         String packages = args.length > 2 ? args[2] : "15000";
         String versions = args.length > 3 ? args[3] : "4";
+        int threads = args.length > 4 ? Integer.parseInt(args[4]) : Runtime.getRuntime().availableProcessors();
         if (!Files.isDirectory(corpus)) {
             WingetCorpusGenerator.main(new String[] {"/work/shared/data/catalogs/winget", corpus.toString(), packages, versions, "42"});
         }
@@ -57,15 +59,17 @@ public final class IngestBenchmark {
             ds.setReWriteBatchedInserts(true);
             Flyway.configure().dataSource(ds).locations(Migrations.LOCATION).load().migrate();
             long source = newSource(ds);
-            WingetAdapter adapter = new WingetAdapter();
+            SkipCounter adapter = new SkipCounter(new WingetAdapter(threads));
 
-            // 1. Reading alone (YAML parsing and mapping), twice: the first pass also fills the OS file
-            // cache and warms the JIT, the second is what the sync's own reading costs.
-            double coldSeconds = readOnly(adapter, corpus);
+            // 1. Reading alone (YAML parsing and mapping): the first pass also fills the OS file cache
+            // and warms the JIT; then serial (one thread) and with the pool, which is what a sync uses.
+            double coldSeconds = readOnly(new WingetAdapter(threads), corpus);
+            double serialSeconds = readOnly(new WingetAdapter(1), corpus);
             heap.reset();
-            double parseSeconds = readOnly(adapter, corpus);
+            double parseSeconds = readOnly(new WingetAdapter(threads), corpus);
             long parseHeap = heap.peakMiB();
-            System.out.printf("read only: cold %.1f s, warm %.1f s%n", coldSeconds, parseSeconds);
+            System.out.printf("read only: cold %.1f s, warm serial %.1f s, warm %d threads %.1f s%n", coldSeconds,
+                    serialSeconds, threads, parseSeconds);
 
             SyncEngine engine = SyncEngine.builder().dataSource(ds).progressEvery(10_000).build();
             // 2. Full ingest into the empty catalog.
@@ -74,7 +78,8 @@ public final class IngestBenchmark {
             SyncReport full = engine.sync(source, adapter, corpus, "manual", SyncProgress.NONE);
             double fullSeconds = seconds(t0);
             long fullHeap = heap.peakMiB();
-            System.out.printf("full ingest: %s, %.1f s%n", full, fullSeconds);
+            System.out.printf("full ingest: %s, %.1f s (parsed %d, skipped %d)%n", full, fullSeconds, adapter.parsed.get(),
+                    adapter.skipped.get());
             check(full.succeeded(), "full ingest failed: " + full.error());
             List<String> counts = tableCounts(ds);
 
@@ -85,14 +90,17 @@ public final class IngestBenchmark {
             SyncReport again = engine.sync(source, adapter, corpus, "manual", SyncProgress.NONE);
             double resyncSeconds = seconds(t0);
             long resyncHeap = heap.peakMiB();
-            System.out.printf("re-sync: %s, %.1f s%n", again, resyncSeconds);
+            System.out.printf("re-sync: %s, %.1f s (parsed %d, skipped %d)%n", again, resyncSeconds, adapter.parsed.get(),
+                    adapter.skipped.get());
+            int resyncParsed = adapter.parsed.get();
+            int resyncSkipped = adapter.skipped.get();
             check(again.succeeded() && again.written() == 0, "re-sync wrote rows: " + again);
             check(before.equals(rowVersions(ds)), "re-sync rewrote rows (xmin changed)");
 
             // 4. COPY of the same normalised rows into the emptied tables.
             Path copyDir = work.resolve("copy");
             try (CopyRows rows = new CopyRows(copyDir, source, Instant.now())) {
-                adapter.read(corpus, rows);
+                new WingetAdapter(threads).read(corpus, rows);
             }
             long copied;
             double copySeconds;
@@ -107,13 +115,13 @@ public final class IngestBenchmark {
             check(tableCounts(ds).equals(counts), "COPY loaded other row counts: " + tableCounts(ds) + " vs " + counts);
 
             System.out.println();
-            System.out.println("| corpus | entries | rows (vendor/product/update/installer) | read only (cold / warm) | full ingest | COPY | ingest ÷ COPY"
-                    + " | (ingest − read) ÷ COPY | re-sync | re-sync ÷ ingest | rows written by re-sync | peak heap read / ingest / re-sync |");
-            System.out.println("| --- | ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |");
-            System.out.printf(Locale.ROOT, "| %s × %s | %d | %s | %.1f / %.1f s | %.1f s | %.1f s | %.2f | %.2f | %.1f s | %.3f | %d | %d / %d / %d MiB (-Xmx %d MiB) |%n",
-                    packages, versions, full.added(), String.join(" / ", counts), coldSeconds, parseSeconds, fullSeconds, copySeconds,
-                    fullSeconds / copySeconds, (fullSeconds - parseSeconds) / copySeconds, resyncSeconds, resyncSeconds / fullSeconds, again.written(),
-                    parseHeap, fullHeap, resyncHeap, Runtime.getRuntime().maxMemory() >> 20);
+            System.out.println("| corpus | entries | rows (vendor/product/update/installer) | threads | read only (cold / warm serial / warm pool) | full ingest | COPY | ingest ÷ COPY"
+                    + " | (ingest − read) ÷ COPY | re-sync | re-sync ÷ ingest | re-sync parsed / skipped | rows written by re-sync | peak heap read / ingest / re-sync |");
+            System.out.println("| --- | ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |");
+            System.out.printf(Locale.ROOT, "| %s × %s | %d | %s | %d | %.1f / %.1f / %.1f s | %.1f s | %.1f s | %.2f | %.2f | %.1f s | %.3f | %d / %d | %d | %d / %d / %d MiB (-Xmx %d MiB) |%n",
+                    packages, versions, full.added(), String.join(" / ", counts), threads, coldSeconds, serialSeconds, parseSeconds, fullSeconds, copySeconds,
+                    fullSeconds / copySeconds, (fullSeconds - parseSeconds) / copySeconds, resyncSeconds, resyncSeconds / fullSeconds,
+                    resyncParsed, resyncSkipped, again.written(), parseHeap, fullHeap, resyncHeap, Runtime.getRuntime().maxMemory() >> 20);
         }
     }
 

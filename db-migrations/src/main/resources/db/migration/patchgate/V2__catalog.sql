@@ -87,6 +87,12 @@ CREATE TABLE catalog_update (
     superseded_by_id BIGINT        REFERENCES catalog_update (id) ON DELETE SET NULL,
     -- SHA-256 of the normalised entry: a sync rewrites an update only when this changes.
     fingerprint      VARCHAR(64)   NOT NULL,
+    -- Digest of the raw source files this update was last parsed from, as the adapter computed it
+    -- (EntrySink.unchanged; winget: SHA-256 of a version directory's manifests). A sync skips parsing
+    -- files whose digest matches the stored one. NULL: the adapter computes none, or the entry came
+    -- with a problem in its files; such entries are always parsed. Looked up in memory (the source's
+    -- updates are loaded once per sync by source_id), so no index.
+    source_digest    VARCHAR(64),
     first_seen_at    TIMESTAMP WITH TIME ZONE NOT NULL,
     changed_at       TIMESTAMP WITH TIME ZONE NOT NULL,
     -- Set when the entry disappeared from its source: kept, not deleted (approvals may refer to it).

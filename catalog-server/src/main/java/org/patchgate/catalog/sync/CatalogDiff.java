@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import org.patchgate.catalog.format.EntryProblem;
 import org.patchgate.catalog.format.EntrySink;
@@ -17,6 +18,10 @@ import org.patchgate.catalog.sync.StoredCatalog.StoredUpdate;
 /**
  * The sink a sync hands to the adapter: compares each entry with what is stored and hands only
  * differences to the {@link CatalogWriter}; problems go to the run log. Entries are not kept.
+ *
+ * <p>Single-threaded, except {@link #knownUnchanged}, which only reads the {@link DigestIndex} and
+ * may be called from any thread; {@link PipelinedRead} uses it to answer an adapter's
+ * {@link #unchanged} on the adapter's threads and records the skip with {@link #skipped} on the writer's.
  */
 final class CatalogDiff implements EntrySink {
 
@@ -41,6 +46,10 @@ final class CatalogDiff implements EntrySink {
     private final int progressEvery;
     private final Duration progressInterval;
     private final EntryFingerprint fingerprint = new EntryFingerprint();
+    /** catalog_update.source_digest is VARCHAR(64); a longer digest is not stored (the entry is then always parsed). */
+    private static final int MAX_DIGEST = 64;
+
+    private final NewProductVersions newProductVersions;
 
     final SyncCounts counts = new SyncCounts();
     /** Products whose updates were added, changed or removed: supersedence is recomputed for these. */
@@ -61,6 +70,7 @@ final class CatalogDiff implements EntrySink {
         this.progress = progress;
         this.clock = clock;
         this.now = clock.instant();
+        this.newProductVersions = new NewProductVersions(writer, now);
         this.reportedAt = now;
         this.progressEvery = progressEvery;
         this.progressInterval = progressInterval;
@@ -68,6 +78,11 @@ final class CatalogDiff implements EntrySink {
 
     Instant now() {
         return now;
+    }
+
+    /** Writes the added updates still held back ({@link NewProductVersions}); call when the adapter is done. */
+    void finish() throws SQLException {
+        newProductVersions.flush();
     }
 
     @Override
@@ -78,8 +93,50 @@ final class CatalogDiff implements EntrySink {
 
     @Override
     public void entry(CatalogEntry entry) {
+        entry(entry, null);
+    }
+
+    @Override
+    public void entry(CatalogEntry entry, String rawDigest) {
         guard(() -> {
-            take(entry);
+            take(entry, rawDigest == null || rawDigest.length() > MAX_DIGEST ? null : rawDigest);
+            report(false);
+        });
+    }
+
+    /** For a caller on the sink's own thread; {@link PipelinedRead} splits this into the two calls below. */
+    @Override
+    public boolean unchanged(String sourcePath, String rawDigest) {
+        if (!knownUnchanged(sourcePath, rawDigest)) {
+            return false;
+        }
+        skipped(sourcePath);
+        return true;
+    }
+
+    /** Whether the entry stored from {@code sourcePath} was parsed from raw files with this digest. Any thread. */
+    boolean knownUnchanged(String sourcePath, String rawDigest) {
+        return stored.digests.unchangedEntry(sourcePath, rawDigest) != null;
+    }
+
+    /**
+     * The adapter skipped the entry at {@code sourcePath} because {@link #knownUnchanged} said so: it
+     * counts as read and unchanged, and is not removed. Nothing is written.
+     */
+    void skipped(String sourcePath) {
+        guard(() -> {
+            String entryId = stored.digests.entryId(sourcePath);
+            StoredUpdate existing = entryId == null ? null : stored.updates.get(entryId);
+            if (existing == null) {
+                throw new IllegalStateException("skipped entry " + sourcePath + " is not a stored update");
+            }
+            if (existing.seen) {
+                refuse(new EntryProblem(sourcePath, "entry id '" + entryId
+                        + "' was already read earlier in this sync; this second entry with the same id is skipped"));
+            } else {
+                existing.seen = true;
+                counts.unchanged++;
+            }
             report(false);
         });
     }
@@ -92,7 +149,7 @@ final class CatalogDiff implements EntrySink {
         });
     }
 
-    private void take(CatalogEntry entry) throws SQLException {
+    private void take(CatalogEntry entry, String rawDigest) throws SQLException {
         StoredUpdate existing = stored.updates.get(entry.sourceEntryId());
         if (existing != null && existing.seen) {
             refuse(new EntryProblem(entry.sourcePath(), "entry id '" + entry.sourceEntryId()
@@ -111,21 +168,32 @@ final class CatalogDiff implements EntrySink {
         if (existing != null && !existing.removed && existing.fingerprint.equals(print)) {
             existing.seen = true;
             counts.unchanged++;
+            if (!Objects.equals(existing.sourceDigest, rawDigest)) {
+                // Same entry from other raw bytes (or first sync with digests): remember them, so that
+                // the next sync can skip parsing. Keeping the old digest could let it vouch for files it never saw.
+                existing.sourceDigest = rawDigest;
+                writer.setSourceDigest(existing.id, rawDigest);
+            }
             return;
         }
         long productId = product(entry);
         if (existing == null) {
             long id = writer.newId();
-            StoredUpdate added = new StoredUpdate(id, productId, null, false);
+            StoredUpdate added = new StoredUpdate(id, productId, null, false, rawDigest);
             added.seen = true;
             stored.updates.put(entry.sourceEntryId(), added);
-            writer.add(id, productId, print, entry, now);
+            if (stored.products.get(entry.productKey()).createdBySync) {
+                newProductVersions.add(id, productId, print, rawDigest, entry);
+            } else {
+                writer.add(id, productId, print, rawDigest, entry, now, null);
+            }
             counts.added++;
         } else {
             existing.seen = true;
             touchedProducts.add(existing.productId); // the old product, if the entry moved
             existing.productId = productId;
-            writer.change(existing.id, productId, print, entry, now);
+            existing.sourceDigest = rawDigest;
+            writer.change(existing.id, productId, print, rawDigest, entry, now);
             changedOrRemoved.add(existing.id);
             counts.changed++;
         }
@@ -152,6 +220,7 @@ final class CatalogDiff implements EntrySink {
         }
         if (product == null) {
             product = new StoredProduct(writer.newId(), vendorId, entry.product());
+            product.createdBySync = true;
             stored.products.put(entry.productKey(), product);
             writer.insertProduct(product.id, vendorId, entry.productKey(), entry.product());
         } else if (product.vendorId != vendorId || !product.name.equals(entry.product())) {

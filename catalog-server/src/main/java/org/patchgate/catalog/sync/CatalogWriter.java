@@ -36,7 +36,7 @@ final class CatalogWriter implements AutoCloseable {
 
     private static final String UPDATE_COLUMNS = "product_id = ?, source_path = ?, version = ?, title = ?,"
             + " description = ?, release_date = ?, classification = ?, severity = ?, homepage = ?, license = ?,"
-            + " supersedes = ?::jsonb, installed_rule = ?::jsonb, applicable_rule = ?::jsonb, fingerprint = ?";
+            + " supersedes = ?::jsonb, installed_rule = ?::jsonb, applicable_rule = ?::jsonb, fingerprint = ?, source_digest = ?";
 
     private final Connection connection;
     private final long sourceId;
@@ -46,6 +46,7 @@ final class CatalogWriter implements AutoCloseable {
     private final PreparedStatement insertUpdate;
     private final PreparedStatement changeUpdate;
     private final PreparedStatement insertInstaller;
+    private final PreparedStatement setSourceDigest;
     private final List<PendingInstallers> changedInstallers = new ArrayList<>();
     private int pending;
 
@@ -65,14 +66,15 @@ final class CatalogWriter implements AutoCloseable {
         updateProduct = connection.prepareStatement("UPDATE product SET vendor_id = ?, name = ? WHERE id = ?");
         insertUpdate = connection.prepareStatement("INSERT INTO catalog_update (product_id, source_path, version, title,"
                 + " description, release_date, classification, severity, homepage, license, supersedes, installed_rule,"
-                + " applicable_rule, fingerprint, first_seen_at, changed_at, id, source_id, source_entry_id)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?::jsonb, ?, ?, ?, ?, ?, ?)");
+                + " applicable_rule, fingerprint, source_digest, first_seen_at, changed_at, id, source_id, source_entry_id,"
+                + " superseded_by_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?::jsonb, ?, ?, ?, ?, ?, ?, ?, ?)");
         changeUpdate = connection.prepareStatement("UPDATE catalog_update SET " + UPDATE_COLUMNS
                 + ", changed_at = ?, removed_at = NULL WHERE id = ?");
         insertInstaller = connection.prepareStatement("INSERT INTO installer (id, update_id, position, architecture, scope,"
                 + " locale, installer_type, vendor_type, url, sha256, vendor_digest, silent_install, silent_uninstall,"
                 + " size_bytes, content_state, content_sha256, content_error, content_updated_at)"
                 + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+        setSourceDigest = connection.prepareStatement("UPDATE catalog_update SET source_digest = ? WHERE id = ?");
     }
 
     long newId() throws SQLException {
@@ -116,14 +118,21 @@ final class CatalogWriter implements AutoCloseable {
         updateProduct.addBatch();
     }
 
-    void add(long updateId, long productId, String fingerprint, CatalogEntry entry, Instant now) throws SQLException {
-        int i = bindColumns(insertUpdate, productId, fingerprint, entry);
+    /** @param supersededBy the update that supersedes this one, already written; usually {@code null} ({@link Supersedence} links) */
+    void add(long updateId, long productId, String fingerprint, String sourceDigest, CatalogEntry entry, Instant now,
+            Long supersededBy) throws SQLException {
+        int i = bindColumns(insertUpdate, productId, fingerprint, sourceDigest, entry);
         Timestamp at = Timestamp.from(now);
         insertUpdate.setTimestamp(i++, at);
         insertUpdate.setTimestamp(i++, at);
         insertUpdate.setLong(i++, updateId);
         insertUpdate.setLong(i++, sourceId);
-        insertUpdate.setString(i, entry.sourceEntryId());
+        insertUpdate.setString(i++, entry.sourceEntryId());
+        if (supersededBy == null) {
+            insertUpdate.setNull(i, Types.BIGINT);
+        } else {
+            insertUpdate.setLong(i, supersededBy);
+        }
         insertUpdate.addBatch();
         List<Installer> installers = entry.installers();
         for (int position = 0; position < installers.size(); position++) {
@@ -132,8 +141,9 @@ final class CatalogWriter implements AutoCloseable {
         countEntry();
     }
 
-    void change(long updateId, long productId, String fingerprint, CatalogEntry entry, Instant now) throws SQLException {
-        int i = bindColumns(changeUpdate, productId, fingerprint, entry);
+    void change(long updateId, long productId, String fingerprint, String sourceDigest, CatalogEntry entry, Instant now)
+            throws SQLException {
+        int i = bindColumns(changeUpdate, productId, fingerprint, sourceDigest, entry);
         changeUpdate.setTimestamp(i++, Timestamp.from(now));
         changeUpdate.setLong(i, updateId);
         changeUpdate.addBatch();
@@ -141,7 +151,16 @@ final class CatalogWriter implements AutoCloseable {
         countEntry();
     }
 
-    private int bindColumns(PreparedStatement s, long productId, String fingerprint, CatalogEntry e) throws SQLException {
+    /** Only the raw digest of an unchanged update (its files changed, the entry did not). */
+    void setSourceDigest(long updateId, String sourceDigest) throws SQLException {
+        setSourceDigest.setString(1, sourceDigest);
+        setSourceDigest.setLong(2, updateId);
+        setSourceDigest.addBatch();
+        countEntry();
+    }
+
+    private int bindColumns(PreparedStatement s, long productId, String fingerprint, String sourceDigest, CatalogEntry e)
+            throws SQLException {
         int i = 1;
         s.setLong(i++, productId);
         s.setString(i++, e.sourcePath());
@@ -159,6 +178,7 @@ final class CatalogWriter implements AutoCloseable {
         s.setString(i++, DetectionRuleJson.toJson(e.installedRule()));
         s.setString(i++, DetectionRuleJson.toJson(e.applicableRule()));
         s.setString(i++, fingerprint);
+        s.setString(i++, sourceDigest);
         return i;
     }
 
@@ -201,6 +221,7 @@ final class CatalogWriter implements AutoCloseable {
         updateProduct.executeBatch();
         insertUpdate.executeBatch();
         changeUpdate.executeBatch();
+        setSourceDigest.executeBatch();
         if (!changedInstallers.isEmpty()) {
             replaceInstallers();
         }
@@ -260,7 +281,8 @@ final class CatalogWriter implements AutoCloseable {
 
     @Override
     public void close() throws SQLException {
-        for (PreparedStatement s : List.of(insertProduct, updateProduct, insertUpdate, changeUpdate, insertInstaller)) {
+        for (PreparedStatement s : List.of(insertProduct, updateProduct, insertUpdate, changeUpdate, insertInstaller,
+                setSourceDigest)) {
             s.close();
         }
     }

@@ -18,6 +18,10 @@ import org.patchgate.catalog.model.CatalogEntry;
  * database working on the previous batch. At most {@code capacity} entries are in flight, so memory
  * stays bounded; the adapter blocks when the writer falls behind.
  *
+ * <p>{@link EntrySink#unchanged}, which adapters may call from several threads, is answered at once
+ * from the target's read-only {@link DigestIndex} ({@link CatalogDiff#knownUnchanged}); a skip is then
+ * queued like an entry, so the target records it on the calling thread.
+ *
  * <p>If the sink fails (a database error), reading is stopped: the adapter's next sink call throws,
  * and this method waits for the adapter thread to end before it returns, so no reader outlives its sync.
  */
@@ -30,6 +34,14 @@ final class PipelinedRead {
     private record End(Throwable failure) {
     }
 
+    /** An entry with the digest of its raw files. */
+    private record Digested(CatalogEntry entry, String rawDigest) {
+    }
+
+    /** The adapter skipped the entry at this path as unchanged (the index said so on the adapter's thread). */
+    private record Skipped(String sourcePath) {
+    }
+
     /** Thrown into the adapter when the writing side gave up. */
     private static final class Stopped extends RuntimeException {
         Stopped() {
@@ -40,10 +52,10 @@ final class PipelinedRead {
     private PipelinedRead() {
     }
 
-    static void run(CatalogAdapter adapter, Path location, EntrySink target, Executor executor, int capacity)
+    static void run(CatalogAdapter adapter, Path location, CatalogDiff target, Executor executor, int capacity)
             throws CatalogReadException {
         BlockingQueue<Object> queue = new ArrayBlockingQueue<>(capacity);
-        QueueSink producer = new QueueSink(queue);
+        QueueSink producer = new QueueSink(queue, target);
         CompletableFuture<Void> reading = CompletableFuture.runAsync(() -> {
             Throwable failure = null;
             try {
@@ -60,6 +72,10 @@ final class PipelinedRead {
                 Object item = queue.take();
                 if (item instanceof CatalogEntry entry) {
                     target.entry(entry);
+                } else if (item instanceof Digested digested) {
+                    target.entry(digested.entry(), digested.rawDigest());
+                } else if (item instanceof Skipped skipped) {
+                    target.skipped(skipped.sourcePath());
                 } else if (item instanceof EntryProblem problem) {
                     target.problem(problem);
                 } else if (item instanceof Expect expect) {
@@ -112,10 +128,12 @@ final class PipelinedRead {
     /** The sink the adapter sees: puts everything on the queue. */
     private static final class QueueSink implements EntrySink {
         private final BlockingQueue<Object> queue;
+        private final CatalogDiff target;
         volatile boolean stopped;
 
-        QueueSink(BlockingQueue<Object> queue) {
+        QueueSink(BlockingQueue<Object> queue, CatalogDiff target) {
             this.queue = queue;
+            this.target = target;
         }
 
         @Override
@@ -129,8 +147,23 @@ final class PipelinedRead {
         }
 
         @Override
+        public void entry(CatalogEntry entry, String rawDigest) {
+            put(rawDigest == null ? entry : new Digested(entry, rawDigest));
+        }
+
+        @Override
         public void problem(EntryProblem problem) {
             put(problem);
+        }
+
+        /** Thread-safe: reads the index only; {@link #put} is safe from any thread. */
+        @Override
+        public boolean unchanged(String sourcePath, String rawDigest) {
+            if (!target.knownUnchanged(sourcePath, rawDigest)) {
+                return false;
+            }
+            put(new Skipped(sourcePath));
+            return true;
         }
 
         void put(Object item) {

@@ -103,6 +103,7 @@ public final class SyncEngine {
                 if (diff.failure != null) {
                     throw diff.failure.getCause(); // an adapter swallowed the sink's exception
                 }
+                diff.finish();
                 writer.flush();
                 markRemoved(stored, writer, diff);
                 new Supersedence(connection, sourceId).recompute(diff.touchedProducts, diff.changedOrRemoved,

@@ -2,11 +2,16 @@ package org.patchgate.catalog.format.scoop;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import org.patchgate.catalog.format.CatalogAdapter;
@@ -27,6 +32,11 @@ import org.patchgate.catalog.format.SourceFormat;
 public final class ScoopAdapter implements CatalogAdapter {
 
     private static final String SUFFIX = ".json";
+    /**
+     * Bump whenever what this adapter makes of the same manifest changes: stored digests then stop
+     * matching and every manifest is parsed again on the next sync.
+     */
+    static final String MAPPING_VERSION = "scoop-mapping-1";
 
     @Override
     public SourceFormat format() {
@@ -88,16 +98,40 @@ public final class ScoopAdapter implements CatalogAdapter {
         return Texts.shorten(name.toLowerCase(Locale.ROOT));
     }
 
+    /**
+     * One manifest is one entry, so the sink is asked before parsing whether these bytes are
+     * unchanged ({@link EntrySink#unchanged}); the digest also covers the bucket name and the path,
+     * which go into the entry, and {@link #MAPPING_VERSION}.
+     */
     private static void readOne(Path file, String sourcePath, String bucket, EntrySink sink) {
         String fileName = file.getFileName().toString();
         String name = fileName.substring(0, fileName.length() - SUFFIX.length());
         try {
             byte[] bytes = readCapped(file);
-            sink.entry(ScoopManifestReader.read(name, bucket, sourcePath, bytes));
+            String digest = digest(bucket, sourcePath, bytes);
+            if (sink.unchanged(sourcePath, digest)) {
+                return;
+            }
+            sink.entry(ScoopManifestReader.read(name, bucket, sourcePath, bytes), digest);
         } catch (ScoopManifestException e) {
             sink.problem(new EntryProblem(sourcePath, e.getMessage()));
         } catch (IOException e) {
             sink.problem(new EntryProblem(sourcePath, "cannot read file: " + e.getMessage()));
+        }
+    }
+
+    /** SHA-256 over the mapping version, bucket, path and bytes, each length-prefixed; 64 hex digits. */
+    private static String digest(String bucket, String sourcePath, byte[] bytes) {
+        try {
+            MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
+            for (byte[] part : List.of(MAPPING_VERSION.getBytes(StandardCharsets.UTF_8),
+                    bucket.getBytes(StandardCharsets.UTF_8), sourcePath.getBytes(StandardCharsets.UTF_8), bytes)) {
+                sha256.update(ByteBuffer.allocate(4).putInt(part.length).array());
+                sha256.update(part);
+            }
+            return HexFormat.of().formatHex(sha256.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java platform has SHA-256", e);
         }
     }
 

@@ -20,7 +20,6 @@ import org.snakeyaml.engine.v2.nodes.NodeTuple;
 import org.snakeyaml.engine.v2.nodes.ScalarNode;
 import org.snakeyaml.engine.v2.nodes.SequenceNode;
 import org.snakeyaml.engine.v2.nodes.Tag;
-import org.snakeyaml.engine.v2.schema.CoreSchema;
 
 /**
  * Turns one manifest file into plain data: maps with text keys, lists, and every scalar as the text
@@ -41,11 +40,14 @@ final class ManifestYaml {
     /** Nodes copied per document, counting every alias expansion: bounds memory whatever the aliases do. */
     private static final int MAX_NODES = 100_000;
     private static final int MAX_DEPTH = 32;
-    /** Tags the core schema resolves plain scalars and collections to; anything else was written explicitly. */
+    /**
+     * Tags plain scalars and collections resolve to (the core schema's, though {@link TextSchema} only
+     * yields str and null); anything else was written explicitly.
+     */
     private static final Set<Tag> PLAIN_TAGS = Set.of(Tag.STR, Tag.INT, Tag.FLOAT, Tag.BOOL, Tag.NULL, Tag.MAP, Tag.SEQ);
 
     private static final LoadSettings SETTINGS = LoadSettings.builder()
-            .setSchema(new CoreSchema())
+            .setSchema(new TextSchema())
             .setAllowDuplicateKeys(false)
             .setAllowRecursiveKeys(false)
             .setMaxAliasesForCollections(MAX_ALIASES)
@@ -59,8 +61,9 @@ final class ManifestYaml {
     /** Parses one manifest; {@code file} (relative path) only names it in errors. */
     static Map<String, Object> parse(String file, byte[] bytes) throws InvalidManifestException {
         String text = decode(file, bytes);
-        // Checked before parsing so an oversize document costs one pass, not a parse up to the limit.
-        int codePoints = text.codePointCount(0, text.length());
+        // Checked before parsing so an oversize document costs one pass, not a parse up to the limit;
+        // counted only when the UTF-16 length could exceed it (code points never outnumber chars).
+        int codePoints = text.length() <= MAX_CODE_POINTS ? text.length() : text.codePointCount(0, text.length());
         if (codePoints > MAX_CODE_POINTS) {
             throw new InvalidManifestException(file, "manifest has " + codePoints
                     + " characters, over the limit of " + MAX_CODE_POINTS);
