@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * {@code java -jar patchgate.jar}: starts a complete Patchgate site and stops it cleanly on Ctrl-C.
@@ -118,7 +119,9 @@ public final class Launcher {
             }
         }
         EmbeddedDatabase database = embedded;
+        AtomicBoolean stopping = new AtomicBoolean();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            stopping.set(true);
             site.stop();
             closeQuietly(database);
         }, "patchgate-shutdown"));
@@ -133,7 +136,10 @@ public final class Launcher {
             System.out.println("patchgate: ready on http://localhost:" + config.httpPort() + "/  ("
                     + (embedded == null ? "external database" : "embedded database in " + config.dataDirectory()) + ")");
             int code = site.waitFor();
-            System.err.println("patchgate: the site server stopped (exit code " + code + ")");
+            if (stopping.get()) {
+                return 0; // Ctrl-C or SIGTERM: the shutdown hook stops everything
+            }
+            System.err.println("patchgate: the site server ended by itself (exit code " + code + ")");
             return code == 0 ? 0 : BOOT_ERROR;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
