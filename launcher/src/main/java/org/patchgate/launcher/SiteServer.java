@@ -49,7 +49,8 @@ final class SiteServer {
         command.addAll(List.of("-jar", payaraJar.toString(),
                 "--deploy", war.toString(),
                 "--port", Integer.toString(port),
-                "--nocluster", "--disablephonehome", "--nohazelcast",
+                // Not --nocluster: it starts a local Hazelcast (2-3 s) even with --nohazelcast.
+                "--nohazelcast", "--disablephonehome",
                 "--rootdir", rootDirectory.toString()));
         ProcessBuilder builder = new ProcessBuilder(command).inheritIO();
         settings.forEach((key, value) -> builder.environment().put(ConfigSources.environmentName(key), value));

@@ -2,6 +2,7 @@ package org.patchgate.catalog.source;
 
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
@@ -43,6 +44,9 @@ public class SyncCoordinator {
     @Resource
     private ManagedExecutorService executor;
 
+    @Resource
+    private ManagedThreadFactory threadFactory;
+
     @Inject
     private AdapterRegistry adapters;
 
@@ -81,8 +85,11 @@ public class SyncCoordinator {
             return null;
         }
         try {
-            // The adapter reads on a container-managed thread while the engine writes on this one.
-            SyncReport report = SyncEngine.builder().dataSource(dataSource).clock(clock).readExecutor(executor).build()
+            // The adapter reads on a thread of its own (container-managed) while the engine writes on
+            // this one. Not a task of the shared executor: this code itself may run on that pool, and a
+            // saturated pool would leave the reader queued behind the writer waiting for it.
+            SyncReport report = SyncEngine.builder().dataSource(dataSource).clock(clock)
+                    .readExecutor(reader -> threadFactory.newThread(reader).start()).build()
                     .sync(source.id(), adapters.forFormat(source.format()), location, trigger, SyncProgress.NONE);
             LOG.info(() -> "Sync of source " + source.id() + " (" + trigger + "): " + report);
             return report;
