@@ -1,5 +1,7 @@
 package org.patchgate.catalog.sync;
 
+import static org.patchgate.catalog.format.json.JsonNames.camel;
+
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
@@ -12,7 +14,6 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import org.patchgate.catalog.model.DetectionRule;
@@ -209,18 +210,4 @@ public final class DetectionRuleJson {
         return value.textValue();
     }
 
-    /** {@code GREATER_THAN_OR_EQUAL_TO} → {@code greaterThanOrEqualTo}, as Patchgate JSON spells enum values. */
-    static String camel(String constant) {
-        StringBuilder out = new StringBuilder();
-        boolean upper = false;
-        for (char c : constant.toLowerCase(Locale.ROOT).toCharArray()) {
-            if (c == '_') {
-                upper = true;
-            } else {
-                out.append(upper ? Character.toUpperCase(c) : c);
-                upper = false;
-            }
-        }
-        return out.toString();
-    }
 }

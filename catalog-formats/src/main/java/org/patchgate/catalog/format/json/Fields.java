@@ -75,13 +75,13 @@ final class Fields {
             return fallback;
         }
         for (E constant : type.getEnumConstants()) {
-            if (camel(constant.name()).equals(text)) {
+            if (JsonNames.camel(constant.name()).equals(text)) {
                 return constant;
             }
         }
         List<String> allowed = new ArrayList<>();
         for (E constant : type.getEnumConstants()) {
-            allowed.add(camel(constant.name()));
+            allowed.add(JsonNames.camel(constant.name()));
         }
         throw new InvalidEntryException(path(field), "'" + shorten(text) + "' is not one of " + allowed);
     }
@@ -100,19 +100,6 @@ final class Fields {
         return items;
     }
 
-    static String camel(String upperSnake) {
-        StringBuilder out = new StringBuilder();
-        boolean upper = false;
-        for (char c : upperSnake.toLowerCase(Locale.ROOT).toCharArray()) {
-            if (c == '_') {
-                upper = true;
-            } else {
-                out.append(upper ? Character.toUpperCase(c) : c);
-                upper = false;
-            }
-        }
-        return out.toString();
-    }
 
     static String kind(JsonNode node) {
         if (node == null || node.isNull()) {

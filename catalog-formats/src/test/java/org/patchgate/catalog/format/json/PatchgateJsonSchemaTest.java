@@ -31,7 +31,7 @@ class PatchgateJsonSchemaTest {
     }
 
     private static List<String> words(Class<? extends Enum<?>> type) {
-        return Stream.of(type.getEnumConstants()).map(e -> Fields.camel(e.name())).toList();
+        return Stream.of(type.getEnumConstants()).map(e -> JsonNames.camel(e.name())).toList();
     }
 
     private static List<String> enumAt(JsonNode node) {
