@@ -172,7 +172,8 @@ class CatalogIT {
     @Test
     void content_verifiedDownloadIsStored_tamperedOneIsRefused(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
         byte[] good = "the real installer bytes".getBytes(StandardCharsets.UTF_8);
-        byte[] tampered = "the real installer bytez".getBytes(StandardCharsets.UTF_8);
+        byte[] otherGood = "the other tool's real installer bytes".getBytes(StandardCharsets.UTF_8);
+        byte[] tampered = "the other tool's real installer bytez".getBytes(StandardCharsets.UTF_8);
         HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/good.zip", exchange -> send(exchange, good));
         server.createContext("/tampered.zip", exchange -> send(exchange, tampered));
@@ -180,6 +181,9 @@ class CatalogIT {
         try {
             String base = "http://127.0.0.1:" + server.getAddress().getPort();
             String sha = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(good));
+            // The tampered tool's catalog hash is its own: were it the good tool's, the store would
+            // already hold that content and the installer would rightly be verified without a download.
+            String otherSha = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(otherGood));
             Files.writeString(dir.resolve("catalog.json"), """
                     {"formatVersion": 1, "entries": [
                       {"vendor": "Contoso", "product": "Good Tool", "productKey": "Contoso.GoodTool", "version": "1.0",
@@ -188,7 +192,7 @@ class CatalogIT {
                       {"vendor": "Contoso", "product": "Tampered Tool", "productKey": "Contoso.TamperedTool", "version": "1.0",
                        "classification": "tools",
                        "installers": [{"architecture": "x64", "type": "zip", "url": "%s/tampered.zip", "sha256": "%s"}]}
-                    ]}""".formatted(base, sha, base, sha));
+                    ]}""".formatted(base, sha, base, otherSha));
             long source = createSource("patchgate-json", dir);
             sync(source);
             JsonNode items = api.get("api/v1/catalog/updates?source=" + source, token).json().get("items");
@@ -203,7 +207,7 @@ class CatalogIT {
                     assertEquals(sha, installer.get("contentSha256").asText());
                 } else {
                     assertEquals("failed", installer.get("contentState").asText(), installer.toString());
-                    assertTrue(installer.get("contentError").asText().contains(sha), installer.toString());
+                    assertTrue(installer.get("contentError").asText().contains(otherSha), installer.toString());
                     assertTrue(installer.path("contentSha256").isMissingNode() || installer.path("contentSha256").isNull(),
                             "nothing stored for a tampered download");
                 }

@@ -30,7 +30,8 @@ import org.patchgate.content.local.LocalContentRepository;
  *   <li>the local content repository has a file that verifies → imported, VERIFIED;</li>
  *   <li>otherwise downloaded, verified and stored → VERIFIED, or FAILED with the reason.</li>
  * </ol>
- * Failures are returned, not thrown, so a batch goes on with the next installer; only programming
+ * Two fetches of the same content in this process run one after the other, so the second finds
+ * it stored instead of downloading it again. Failures are returned, not thrown, so a batch goes on with the next installer; only programming
  * errors escape as exceptions.
  */
 public final class ContentFetcher {
@@ -39,6 +40,8 @@ public final class ContentFetcher {
     private final InstallerDownloader downloader;
     private final LocalContentRepository localRepository;
     private final Clock clock;
+    /** Fetches of the same content wait for each other; the second then finds it stored. */
+    private final KeyedLocks inFlight = new KeyedLocks();
 
     private ContentFetcher(Builder b) {
         this.store = b.store;
@@ -64,7 +67,7 @@ public final class ContentFetcher {
             return fail(listener, new ContentFailure(FailureReason.NO_HASH,
                     "the catalog gives no hash for " + installer.url() + "; only verified content is stored"));
         }
-        try {
+        try (KeyedLocks.Held ignored = inFlight.lock(expected.toString())) {
             if (installer.sha256() != null) {
                 var size = store.size(installer.sha256());
                 if (size.isPresent()) {

@@ -17,6 +17,10 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -187,6 +191,46 @@ class ContentFetcherTest {
         assertEquals(FailureReason.IO_ERROR, outcome.failure().reason());
         assertTrue(outcome.failure().message().startsWith("fetching " + closedPort + " failed: "),
                 outcome.failure().message());
+    }
+
+    @Test
+    void fetch_sameContentTwiceAtOnce_secondWaitsAndFindsItStored_oneDownload() throws Exception {
+        CountDownLatch firstRequestArrived = new CountDownLatch(1);
+        CountDownLatch releaseFirst = new CountDownLatch(1);
+        server.on("/x64.msi", exchange -> {
+            firstRequestArrived.countDown();
+            try {
+                releaseFirst.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            exchange.sendResponseHeaders(200, content.size());
+            exchange.getResponseBody().write(content.bytes());
+        });
+        server.serve("/x86.msi", content.bytes());
+        ContentFetcher fetcher = fetcher();
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            Future<ContentOutcome> first = pool.submit(() -> fetcher.fetch(
+                    TestInstallers.withSha256(server.uri("/x64.msi"), content.sha256()), ContentListener.NONE));
+            firstRequestArrived.await();
+            Thread[] second = new Thread[1];
+            Future<ContentOutcome> secondOutcome = pool.submit(() -> {
+                second[0] = Thread.currentThread();
+                return fetcher.fetch(TestInstallers.withSha256(server.uri("/x86.msi"), content.sha256()), ContentListener.NONE);
+            });
+            while (second[0] == null || second[0].getState() != Thread.State.WAITING) {
+                Thread.onSpinWait();
+            }
+            releaseFirst.countDown();
+
+            assertEquals(ContentOrigin.DOWNLOADED, first.get().origin());
+            assertEquals(ContentOrigin.ALREADY_STORED, secondOutcome.get().origin());
+            assertEquals(List.of("/x64.msi"), server.requestedPaths());
+        } finally {
+            releaseFirst.countDown();
+            pool.shutdownNow();
+        }
     }
 
     private static final class RecordingListener implements ContentListener {
