@@ -58,6 +58,15 @@ public final class PatchgateJsonAdapter implements CatalogAdapter {
         return SourceFormat.PATCHGATE_JSON;
     }
 
+    private static boolean hidden(Path relative) {
+        for (Path part : relative) {
+            if (part.toString().startsWith(".")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     @Override
     public void read(Path location, EntrySink sink) throws CatalogReadException {
         Path root = location.toAbsolutePath().normalize();
@@ -70,7 +79,9 @@ public final class PatchgateJsonAdapter implements CatalogAdapter {
             base = root;
             // Only paths are listed up front (for expect()); each file is read and dropped in turn.
             try (Stream<Path> walk = Files.walk(root, MAX_FOLDER_DEPTH)) {
-                files = walk.filter(p -> Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS))
+                // Hidden folders and files (.git, .github/renovate.json in a catalog kept in git) are not catalog files.
+                files = walk.filter(p -> !hidden(root.relativize(p)))
+                        .filter(p -> Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS))
                         .filter(p -> p.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".json"))
                         .sorted().toList();
             } catch (IOException | RuntimeException e) {

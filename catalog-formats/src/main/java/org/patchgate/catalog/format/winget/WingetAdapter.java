@@ -98,6 +98,9 @@ public final class WingetAdapter implements CatalogAdapter {
      * entries to expect: one per manifest that is not an installer or locale file, at least one per
      * directory. Reads no file.
      *
+     * <p>Hidden children (names starting with a dot) are not visited: a checkout of winget-pkgs has
+     * {@code .git} and {@code .github}, whose workflow files are YAML but no manifests.
+     *
      * <p>Children named {@code *.yaml}/{@code *.yml} are taken as manifest files by their name alone,
      * and only other children are checked for being a directory: a stat per file would cost about as
      * much as listing the tree (winget-pkgs: 200,000 files). {@link ManifestDirectory} checks each file.
@@ -109,6 +112,9 @@ public final class WingetAdapter implements CatalogAdapter {
         try (DirectoryStream<Path> children = Files.newDirectoryStream(dir)) {
             for (Path child : children) {
                 String name = child.getFileName().toString();
+                if (name.startsWith(".")) {
+                    continue; // .git (hundreds of thousands of objects), .github (workflow YAML that is no manifest)
+                }
                 if (ManifestDirectory.isManifest(name)) {
                     manifests++;
                     mainFiles += ManifestDirectory.isPartFile(name) ? 0 : 1;

@@ -97,4 +97,17 @@ class PatchgateJsonAdapterTest {
         Files.writeString(dir.resolve("notes.txt"), "{}");
         assertThrows(CatalogReadException.class, () -> read(dir));
     }
+
+    @Test
+    void read_folderKeptInGit_hiddenFilesAndFoldersAreNotCatalogFiles(@TempDir Path dir) throws Exception {
+        Files.copy(examples().resolve("contoso-agent.json"), dir.resolve("contoso-agent.json"));
+        Files.createDirectories(dir.resolve(".github"));
+        Files.writeString(dir.resolve(".github/renovate.json"), "{\"extends\": [\"config:base\"]}");
+        Files.writeString(dir.resolve(".prettierrc.json"), "{}");
+
+        CollectingSink sink = read(dir);
+
+        assertEquals(List.of(), sink.problems);
+        assertEquals(read(examples().resolve("contoso-agent.json")).entries.size(), sink.entries.size());
+    }
 }

@@ -82,6 +82,23 @@ class WingetAdapterTest {
     }
 
     @Test
+    void read_checkoutRoot_hiddenFoldersLikeGitAndGithubAreNotRead(@TempDir Path checkout) throws Exception {
+        Path version = Files.createDirectories(checkout.resolve("manifests/a/AdrianThurston/Ragel/6.10"));
+        Files.copy(Fixtures.manifests("a/AdrianThurston/Ragel/6.10/AdrianThurston.Ragel.yaml"),
+                version.resolve("AdrianThurston.Ragel.yaml"));
+        // winget-pkgs' own CI workflows are YAML, but no manifests; .git holds the repository.
+        Files.createDirectories(checkout.resolve(".github/workflows"));
+        Files.writeString(checkout.resolve(".github/workflows/validate.yml"), "name: validate\non: [pull_request]\n");
+        Files.createDirectories(checkout.resolve(".git/refs"));
+        Files.writeString(checkout.resolve(".git/refs/odd.yaml"), "not: a manifest\n");
+
+        CollectingSink sink = Fixtures.read(checkout);
+
+        assertEquals(List.of(), sink.problems);
+        assertEquals(1, sink.entries.size());
+    }
+
+    @Test
     void read_singleFileLocation_readsThatManifest() throws Exception {
         CollectingSink sink = Fixtures.read(
                 Fixtures.manifests("a/AdrianThurston/Ragel/6.10/AdrianThurston.Ragel.yaml"));
