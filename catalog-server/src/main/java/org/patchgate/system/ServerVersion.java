@@ -11,6 +11,7 @@ import java.util.Properties;
 public class ServerVersion {
 
     private final String text;
+    private final String build;
 
     public ServerVersion() {
         Properties properties = new Properties();
@@ -22,9 +23,15 @@ public class ServerVersion {
             throw new UncheckedIOException("cannot read the build's version.properties", e);
         }
         this.text = properties.getProperty("version", "unknown");
+        this.build = text + " built " + properties.getProperty("build", "unknown");
     }
 
     public String text() {
         return text;
+    }
+
+    /** The version and when this build was made: one SNAPSHOT version covers many builds. */
+    public String build() {
+        return build;
     }
 }

@@ -16,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -25,6 +26,8 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.patchgate.catalog.source.GitRepo;
 import org.patchgate.testing.Api;
 import org.patchgate.testing.Deployments;
 
@@ -67,11 +70,20 @@ class CatalogIT {
 
     /** Starts a sync and waits for it to finish; returns the run. */
     private JsonNode sync(long sourceId) throws InterruptedException {
-        Api.Reply started = api.send("POST", "api/v1/sources/" + sourceId + "/sync", null, token, Map.of());
+        return sync(sourceId, "");
+    }
+
+    private JsonNode sync(long sourceId, String query) throws InterruptedException {
+        // The run row appears only once the sync has started (after a download or the git check), so
+        // wait for a run newer than the last one rather than for the newest run to end.
+        JsonNode previous = api.get("api/v1/sources/" + sourceId + "/syncs?limit=1", token).json();
+        long lastRun = previous.size() > 0 ? previous.get(0).get("id").asLong() : 0;
+        Api.Reply started = api.send("POST", "api/v1/sources/" + sourceId + "/sync" + query, null, token, Map.of());
         assertEquals(202, started.status(), started.body());
         for (int i = 0; i < 600; i++) {
             JsonNode runs = api.get("api/v1/sources/" + sourceId + "/syncs?limit=1", token).json();
-            if (runs.size() > 0 && !runs.get(0).get("state").asText().equals("running")) {
+            if (runs.size() > 0 && runs.get(0).get("id").asLong() > lastRun
+                    && !runs.get(0).get("state").asText().equals("running")) {
                 return runs.get(0);
             }
             Thread.sleep(200);
@@ -79,7 +91,13 @@ class CatalogIT {
         throw new AssertionError("sync of source " + sourceId + " did not finish");
     }
 
-    private void assertSyncs(String format, Path location, int expectedProblems) throws Exception {
+    /** Null fields are left out of the API's JSON. */
+    private static boolean absent(JsonNode node, String field) {
+        return node.path(field).isMissingNode() || node.path(field).isNull();
+    }
+
+    /** Syncs twice and checks the second wrote nothing; returns both runs. */
+    private List<JsonNode> assertSyncs(String format, Path location, int expectedProblems) throws Exception {
         long source = createSource(format, location);
         JsonNode first = sync(source);
         assertEquals("succeeded", first.get("state").asText(), first.toString());
@@ -91,6 +109,7 @@ class CatalogIT {
         assertEquals(0, second.get("added").asInt() + second.get("changed").asInt() + second.get("removed").asInt(),
                 "an unchanged source writes nothing: " + second);
         assertEquals(first.get("added").asInt(), second.get("unchanged").asInt());
+        return List.of(first, second);
     }
 
     @Test
@@ -104,8 +123,38 @@ class CatalogIT {
     }
 
     @Test
-    void scupCatalogCab_syncs() throws Exception {
-        assertSyncs("scup", FORMATS.resolve("scup/cab/hp-excerpt-mszip.cab"), 0);
+    void scupCatalogCab_syncs_andTheSameFileAgainIsNotRead() throws Exception {
+        List<JsonNode> runs = assertSyncs("scup", FORMATS.resolve("scup/cab/hp-excerpt-mszip.cab"), 0);
+        assertTrue(runs.get(0).get("sourceRevision").asText().matches("sha256 [0-9a-f]{64} of the file"), runs.toString());
+        assertEquals(runs.get(0).get("id").asLong(), runs.get(1).get("unchangedSinceRun").asLong(), runs.toString());
+    }
+
+    @Test
+    void gitCheckout_unchangedCommitIsNotRead_newCommitIs_fullSyncReadsAnyway(@TempDir Path dir) throws Exception {
+        Path checkout = dir.resolve("winget-pkgs");
+        copyTree(SYNC.resolve("winget-base"), checkout);
+        GitRepo repo = GitRepo.initAndCommit(checkout);
+        long source = createSource("winget", checkout);
+
+        JsonNode first = sync(source);
+        assertEquals("git commit " + repo.head() + " (clean working tree)", first.get("sourceRevision").asText(),
+                first.toString());
+        assertTrue(absent(first, "unchangedSinceRun"), first.toString());
+
+        JsonNode second = sync(source);
+        assertEquals(first.get("id").asLong(), second.get("unchangedSinceRun").asLong(), second.toString());
+        assertEquals(first.get("added").asInt(), second.get("unchanged").asInt());
+
+        JsonNode full = sync(source, "?full=true");
+        assertTrue(absent(full, "unchangedSinceRun"), "a full sync reads: " + full);
+        assertEquals(first.get("added").asInt(), full.get("unchanged").asInt());
+
+        copyTree(SYNC.resolve("winget-newer"), checkout);
+        repo.commitAll("Git 2.48.1");
+        JsonNode afterCommit = sync(source);
+        assertTrue(absent(afterCommit, "unchangedSinceRun"), afterCommit.toString());
+        assertEquals(1, afterCommit.get("added").asInt(), afterCommit.toString());
+        assertTrue(afterCommit.get("sourceRevision").asText().contains(repo.head()));
     }
 
     @Test

@@ -10,9 +10,13 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.DigestOutputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.Comparator;
+import java.util.HexFormat;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
@@ -50,10 +54,11 @@ final class SourceFetcher {
     /**
      * Downloads {@code url} into {@code workDir} (emptied first).
      *
-     * @return the downloaded file, or the folder it was unpacked into when it is a zip archive
+     * @return the downloaded file, or the folder it was unpacked into when it is a zip archive, and
+     *     the SHA-256 of the bytes downloaded
      * @throws IOException with a message naming the URL and the problem
      */
-    Path fetch(URI url, String user, String secret, Path workDir) throws IOException {
+    Fetched fetch(URI url, String user, String secret, Path workDir) throws IOException {
         deleteTree(workDir);
         Files.createDirectories(workDir);
         HttpRequest.Builder request = HttpRequest.newBuilder(url).timeout(requestTimeout).GET();
@@ -75,15 +80,30 @@ final class SourceFetcher {
             throw new IOException("cannot download " + url + ": the server answered HTTP " + response.statusCode());
         }
         Path file = workDir.resolve(fileName(url));
-        try (InputStream in = response.body(); OutputStream out = Files.newOutputStream(file)) {
+        MessageDigest sha256 = sha256();
+        try (InputStream in = response.body();
+             OutputStream out = new DigestOutputStream(Files.newOutputStream(file), sha256)) {
             copyCapped(in, out, maxDownloadBytes, "download of " + url);
         }
+        String digest = HexFormat.of().formatHex(sha256.digest());
         if (!isZip(file)) {
-            return file;
+            return new Fetched(file, digest);
         }
         Path unpacked = workDir.resolve("unpacked");
         unzip(file, unpacked, maxUnpackedBytes);
-        return unpacked;
+        return new Fetched(unpacked, digest);
+    }
+
+    /** What a download left on disk for the adapter, and the SHA-256 (hex) of the bytes downloaded. */
+    record Fetched(Path location, String sha256) {
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK has SHA-256", e);
+        }
     }
 
     /** The URL's last path segment, reduced to safe characters, so the adapter sees the extension. */

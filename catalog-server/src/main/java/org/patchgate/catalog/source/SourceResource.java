@@ -101,11 +101,12 @@ public class SourceResource {
     @Path("{id}/sync")
     @RequiresRole(Role.OPERATOR)
     @Audited("source.sync")
-    @Operation(summary = "Sync now; answers 202 at once, progress shows in GET /sources/{id}/syncs")
-    public Response syncNow(@PathParam("id") long id) {
+    @Operation(summary = "Sync now; answers 202 at once, progress shows in GET /sources/{id}/syncs."
+            + " full=true reads and parses every entry even if the source looks unchanged")
+    public Response syncNow(@PathParam("id") long id, @QueryParam("full") @DefaultValue("false") boolean full) {
         CatalogSource source = sources.get(id);
-        syncs.start(source.id(), "manual");
-        audit.detail("sync of '" + source.name() + "' started");
+        syncs.start(source.id(), "manual", full);
+        audit.detail((full ? "full sync" : "sync") + " of '" + source.name() + "' started");
         return Response.accepted(new SyncStarted(source.id(), "/api/v1/sources/" + id + "/syncs"))
                 .location(UriBuilder.fromPath("/api/v1/sources/{id}/syncs").build(id)).build();
     }
@@ -155,12 +156,18 @@ public class SourceResource {
     public record SyncStarted(long sourceId, String syncs) {
     }
 
-    /** A sync with its counts; {@code entriesDone}/{@code entriesTotal} is its progress while running. */
+    /**
+     * A sync with its counts; {@code entriesDone}/{@code entriesTotal} is its progress while running.
+     * {@code sourceRevision} is what was read (a git commit, a file's digest); {@code unchangedSinceRun},
+     * when set, says the source had not changed since that run, so nothing was read.
+     */
     public record SyncView(long id, String trigger, String state, Instant startedAt, Instant finishedAt, int entriesTotal,
-                           int entriesDone, int added, int changed, int removed, int unchanged, int problems, String error) {
+                           int entriesDone, int added, int changed, int removed, int unchanged, int problems, String error,
+                           String sourceRevision, Long unchangedSinceRun) {
         static SyncView of(SyncRun r) {
             return new SyncView(r.id(), r.trigger(), r.state(), r.startedAt(), r.finishedAt(), r.entriesTotal(), r.entriesDone(),
-                    r.added(), r.changed(), r.removed(), r.unchanged(), r.problems(), r.error());
+                    r.added(), r.changed(), r.removed(), r.unchanged(), r.problems(), r.error(), r.sourceRevision(),
+                    r.unchangedSinceRun());
         }
     }
 

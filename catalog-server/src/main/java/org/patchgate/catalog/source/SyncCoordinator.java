@@ -7,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -15,17 +16,22 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.patchgate.catalog.format.SourceFormat;
+import org.patchgate.catalog.sync.SourceRevision;
 import org.patchgate.catalog.sync.SyncAlreadyRunningException;
 import org.patchgate.catalog.sync.SyncEngine;
+import org.patchgate.catalog.sync.SyncOptions;
 import org.patchgate.catalog.sync.SyncProgress;
 import org.patchgate.catalog.sync.SyncReport;
 import org.patchgate.server.DataDirectory;
 import org.patchgate.server.PatchgateDataSource;
 import org.patchgate.server.problem.ProblemException;
+import org.patchgate.system.ServerVersion;
 
 /**
  * Runs syncs in the background for "sync now" and the scheduler: brings a URL source onto disk, hands
@@ -56,30 +62,46 @@ public class SyncCoordinator {
     @Inject
     private Clock clock;
 
+    @Inject
+    private ServerVersion version;
+
+    @Inject
+    @ConfigProperty(name = "patchgate.catalog.git-command", defaultValue = "git")
+    String gitCommand;
+
     private final SourceFetcher fetcher = new SourceFetcher(Duration.ofSeconds(20), Duration.ofMinutes(30));
+
+    private volatile SourceRevisions revisions;
 
     /**
      * Starts a sync of the source in the background.
      *
+     * @param full read and parse every entry, even if the source or an entry looks unchanged
      * @throws ProblemException 404 for an unknown source, 409 when a sync of it is already running
      */
-    public void start(long sourceId, String trigger) {
+    public void start(long sourceId, String trigger, boolean full) {
         SourceSnapshot source = snapshot(sourceId);
-        executor.submit(() -> run(source, trigger));
+        executor.submit(() -> run(source, trigger, full));
     }
 
     /** Runs a sync in the calling thread (the demo catalog on first start). */
     public SyncReport runNow(long sourceId, String trigger) throws SQLException {
-        return run(snapshot(sourceId), trigger);
+        return run(snapshot(sourceId), trigger, false);
     }
 
-    private SyncReport run(SourceSnapshot source, String trigger) {
+    private SyncReport run(SourceSnapshot source, String trigger, boolean full) {
         Path location;
+        Optional<SourceRevision> revision;
         try {
-            location = source.location().startsWith("http")
-                    ? fetcher.fetch(URI.create(source.location()), source.user(), source.secret(),
-                            dataDirectory.resolve("sources/" + source.id()))
-                    : Path.of(source.location());
+            if (source.location().startsWith("http")) {
+                SourceFetcher.Fetched fetched = fetcher.fetch(URI.create(source.location()), source.user(), source.secret(),
+                        dataDirectory.resolve("sources/" + source.id()));
+                location = fetched.location();
+                revision = Optional.of(revisions().ofDownload(source.format(), source.location(), fetched.sha256()));
+            } else {
+                location = Path.of(source.location());
+                revision = revisions().ofLocal(source.format(), source.location(), location);
+            }
         } catch (IOException | RuntimeException e) {
             recordFailedRun(source.id(), trigger, e.getMessage());
             return null;
@@ -90,7 +112,8 @@ public class SyncCoordinator {
             // saturated pool would leave the reader queued behind the writer waiting for it.
             SyncReport report = SyncEngine.builder().dataSource(dataSource).clock(clock)
                     .readExecutor(reader -> threadFactory.newThread(reader).start()).build()
-                    .sync(source.id(), adapters.forFormat(source.format()), location, trigger, SyncProgress.NONE);
+                    .sync(source.id(), adapters.forFormat(source.format()), location, trigger, SyncProgress.NONE,
+                            new SyncOptions(revision.orElse(null), full));
             LOG.info(() -> "Sync of source " + source.id() + " (" + trigger + "): " + report);
             return report;
         } catch (SyncAlreadyRunningException e) {
@@ -99,6 +122,21 @@ public class SyncCoordinator {
             LOG.log(Level.SEVERE, "Sync of source " + source.id() + " could not run", e);
         }
         return null;
+    }
+
+    private SourceRevisions revisions() throws IOException {
+        SourceRevisions r = revisions;
+        if (r == null) {
+            // git is given this empty file as its excludes file (see GitCheckout).
+            Path empty = dataDirectory.resolve("tmp/git-excludes-none");
+            Files.createDirectories(empty.getParent());
+            if (!Files.exists(empty)) {
+                Files.createFile(empty);
+            }
+            r = new SourceRevisions(version.build(), new GitCheckout(gitCommand, Duration.ofMinutes(2), empty));
+            revisions = r;
+        }
+        return r;
     }
 
     private SourceSnapshot snapshot(long sourceId) {

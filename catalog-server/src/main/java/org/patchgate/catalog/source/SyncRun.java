@@ -53,6 +53,12 @@ public class SyncRun {
     @Column(length = 4000)
     private String error;
 
+    @Column(name = "source_revision", length = 300)
+    private String sourceRevision;
+
+    @Column(name = "unchanged_since_run")
+    private Long unchangedSinceRun;
+
     protected SyncRun() {
     }
 
@@ -110,5 +116,15 @@ public class SyncRun {
 
     public String error() {
         return error;
+    }
+
+    /** What was read (a git commit, a file's digest), or null for a source without revisions. */
+    public String sourceRevision() {
+        return sourceRevision;
+    }
+
+    /** The run whose result stands, when this one read nothing because the source was unchanged. */
+    public Long unchangedSinceRun() {
+        return unchangedSinceRun;
     }
 }

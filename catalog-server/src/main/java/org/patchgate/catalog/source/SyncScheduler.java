@@ -47,7 +47,7 @@ public class SyncScheduler {
         try {
             for (long sourceId : new DueSyncClaims(dataSource).claim(clock.instant())) {
                 try {
-                    coordinator.start(sourceId, "schedule");
+                    coordinator.start(sourceId, "schedule", false);
                 } catch (ProblemException alreadyRunning) {
                     LOG.info(() -> "Scheduled sync of source " + sourceId + " skipped: " + alreadyRunning.getMessage());
                 }

@@ -50,6 +50,8 @@ final class CatalogDiff implements EntrySink {
     private static final int MAX_DIGEST = 64;
 
     private final NewProductVersions newProductVersions;
+    /** False for a full sync: every entry is parsed, whatever its raw digest. */
+    private final boolean trustRawDigests;
 
     final SyncCounts counts = new SyncCounts();
     /** Products whose updates were added, changed or removed: supersedence is recomputed for these. */
@@ -63,8 +65,9 @@ final class CatalogDiff implements EntrySink {
     WriteFailure failure;
 
     CatalogDiff(StoredCatalog stored, CatalogWriter writer, SyncRunLog runLog, SyncProgress progress, Clock clock,
-            int progressEvery, Duration progressInterval) {
+            int progressEvery, Duration progressInterval, boolean trustRawDigests) {
         this.stored = stored;
+        this.trustRawDigests = trustRawDigests;
         this.writer = writer;
         this.runLog = runLog;
         this.progress = progress;
@@ -116,7 +119,7 @@ final class CatalogDiff implements EntrySink {
 
     /** Whether the entry stored from {@code sourcePath} was parsed from raw files with this digest. Any thread. */
     boolean knownUnchanged(String sourcePath, String rawDigest) {
-        return stored.digests.unchangedEntry(sourcePath, rawDigest) != null;
+        return trustRawDigests && stored.digests.unchangedEntry(sourcePath, rawDigest) != null;
     }
 
     /**

@@ -2,6 +2,8 @@ package org.patchgate.catalog.sync;
 
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
@@ -9,6 +11,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Executor;
 import java.util.logging.Level;
@@ -73,6 +76,17 @@ public final class SyncEngine {
      */
     public SyncReport sync(long sourceId, CatalogAdapter adapter, Path location, String trigger, SyncProgress progress)
             throws SQLException {
+        return sync(sourceId, adapter, location, trigger, progress, SyncOptions.DEFAULT);
+    }
+
+    /**
+     * As {@link #sync(long, CatalogAdapter, Path, String, SyncProgress)}, saving work as {@code options}
+     * allow: when the source's revision is what the last successful sync read, nothing is read and the
+     * run records that its result stands ({@code unchanged_since_run}), repeating its problems.
+     */
+    public SyncReport sync(long sourceId, CatalogAdapter adapter, Path location, String trigger, SyncProgress progress,
+            SyncOptions options) throws SQLException {
+        Objects.requireNonNull(options, "options");
         if (!TRIGGERS.contains(trigger)) {
             throw new IllegalArgumentException("trigger must be one of " + TRIGGERS + ", not '" + trigger + "'");
         }
@@ -86,19 +100,53 @@ public final class SyncEngine {
             throw e;
         }
         try (runLog) {
-            return run(sourceId, adapter, location, progress == null ? SyncProgress.NONE : progress, runLog, startedAt);
+            if (options.revision() != null && !options.rereadAll()) {
+                Optional<SyncRunLog.PreviousRun> previous = runLog.lastSucceeded(sourceId);
+                if (previous.isPresent() && options.revision().key().equals(previous.get().readKey())) {
+                    return unchangedSince(previous.get(), sourceId, options.revision(), runLog, startedAt);
+                }
+            }
+            return run(sourceId, adapter, location, progress == null ? SyncProgress.NONE : progress, runLog, startedAt,
+                    options);
         }
     }
 
-    private SyncReport run(long sourceId, CatalogAdapter adapter, Path location, SyncProgress progress,
+    /**
+     * The source is exactly what an earlier successful sync read, and only syncs change a source's
+     * catalog, so what that sync left stands: nothing is read, nothing of the catalog is written.
+     */
+    private SyncReport unchangedSince(SyncRunLog.PreviousRun previous, long sourceId, SourceRevision revision,
             SyncRunLog runLog, Instant startedAt) throws SQLException {
+        SyncCounts counts = new SyncCounts();
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement live = connection.prepareStatement(
+                     "SELECT count(*) FROM catalog_update WHERE source_id = ? AND removed_at IS NULL")) {
+            live.setLong(1, sourceId);
+            try (ResultSet rs = live.executeQuery()) {
+                rs.next();
+                counts.unchanged = rs.getInt(1);
+            }
+        }
+        counts.problems = previous.problems();
+        runLog.copyProblemsFrom(previous.id());
+        runLog.revision(revision, previous.resultOf());
+        Instant finishedAt = clock.instant();
+        runLog.finish(SyncState.SUCCEEDED, counts, counts.done(), null, finishedAt);
+        LOG.fine(() -> "catalog source " + sourceId + " unchanged since sync " + previous.resultOf() + " (" + revision.description()
+                + "): nothing read");
+        return report(runLog, sourceId, SyncState.SUCCEEDED, counts, null, startedAt, finishedAt);
+    }
+
+    private SyncReport run(long sourceId, CatalogAdapter adapter, Path location, SyncProgress progress,
+            SyncRunLog runLog, Instant startedAt, SyncOptions options) throws SQLException {
         CatalogDiff diff = null;
         String error;
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
             try (CatalogWriter writer = new CatalogWriter(connection, sourceId)) {
                 StoredCatalog stored = StoredCatalog.load(connection, sourceId);
-                diff = new CatalogDiff(stored, writer, runLog, progress, clock, progressEvery, progressInterval);
+                diff = new CatalogDiff(stored, writer, runLog, progress, clock, progressEvery, progressInterval,
+                        !options.rereadAll());
                 PipelinedRead.run(adapter, location, diff, readExecutor, READ_AHEAD);
                 if (diff.failure != null) {
                     throw diff.failure.getCause(); // an adapter swallowed the sink's exception
@@ -110,6 +158,9 @@ public final class SyncEngine {
                         diff.explicitSupersedes);
                 runLog.flushProblems();
                 connection.commit();
+                if (options.revision() != null) {
+                    runLog.revision(options.revision(), null);
+                }
                 Instant finishedAt = clock.instant();
                 runLog.finish(SyncState.SUCCEEDED, diff.counts, diff.total, null, finishedAt);
                 return report(runLog, sourceId, SyncState.SUCCEEDED, diff.counts, null, startedAt, finishedAt);

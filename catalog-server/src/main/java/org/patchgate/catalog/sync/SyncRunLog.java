@@ -6,6 +6,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Optional;
 import org.patchgate.catalog.format.EntryProblem;
 
 /**
@@ -107,6 +108,56 @@ final class SyncRunLog implements AutoCloseable {
             update.setLong(11, runId);
             update.executeUpdate();
         }
+    }
+
+    /** The newest successful sync of the source before this one, if any. */
+    Optional<PreviousRun> lastSucceeded(long sourceId) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement("SELECT id, read_key, unchanged_since_run, problems"
+                + " FROM sync_run WHERE source_id = ? AND state = 'succeeded' AND id <> ?"
+                + " ORDER BY finished_at DESC, id DESC LIMIT 1")) {
+            select.setLong(1, sourceId);
+            select.setLong(2, runId);
+            try (ResultSet rs = select.executeQuery()) {
+                if (!rs.next()) {
+                    return Optional.empty();
+                }
+                long id = rs.getLong(1);
+                long since = rs.getLong(3);
+                boolean readItself = rs.wasNull();
+                return Optional.of(new PreviousRun(id, rs.getString(2), readItself ? id : since, rs.getInt(4)));
+            }
+        }
+    }
+
+    /** Repeats the problems of {@code run} under this run: the entries are as bad as they were. */
+    void copyProblemsFrom(long run) throws SQLException {
+        try (PreparedStatement copy = connection.prepareStatement("INSERT INTO sync_problem (sync_run_id, source_path, reason)"
+                + " SELECT ?, source_path, reason FROM sync_problem WHERE sync_run_id = ? ORDER BY id")) {
+            copy.setLong(1, runId);
+            copy.setLong(2, run);
+            copy.executeUpdate();
+        }
+    }
+
+    /** What this run read ({@code unchangedSince} null) or found unchanged since that run. */
+    void revision(SourceRevision revision, Long unchangedSince) throws SQLException {
+        try (PreparedStatement update = connection.prepareStatement(
+                "UPDATE sync_run SET source_revision = ?, read_key = ?, unchanged_since_run = ? WHERE id = ?")) {
+            update.setString(1, revision.description());
+            update.setString(2, revision.key());
+            update.setObject(3, unchangedSince, java.sql.Types.BIGINT);
+            update.setLong(4, runId);
+            update.executeUpdate();
+        }
+    }
+
+    /**
+     * A successful sync.
+     *
+     * @param readKey its {@link SourceRevision#key()}, or null if the source had none
+     * @param resultOf the run that actually read what stands: itself, or the run it found unchanged
+     */
+    record PreviousRun(long id, String readKey, long resultOf, int problems) {
     }
 
     static String truncate(String text, int max) {

@@ -14,8 +14,10 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.HexFormat;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.zip.ZipEntry;
@@ -73,8 +75,11 @@ class SourceFetcherTest {
     @Test
     void singleFile_isDownloadedUnderItsOwnName_withBasicCredentials() throws Exception {
         URI url = serve("/catalogs/vendor.cab", 200, "MSCF...".getBytes(StandardCharsets.UTF_8));
-        Path file = fetcher.fetch(url, "reader", "s3cret", work.resolve("src"));
+        SourceFetcher.Fetched fetched = fetcher.fetch(url, "reader", "s3cret", work.resolve("src"));
+        Path file = fetched.location();
         assertEquals("vendor.cab", file.getFileName().toString());
+        assertEquals(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                .digest("MSCF...".getBytes(StandardCharsets.UTF_8))), fetched.sha256());
         assertEquals("MSCF...", Files.readString(file));
         assertEquals("Basic " + Base64.getEncoder().encodeToString("reader:s3cret".getBytes(StandardCharsets.UTF_8)),
                 authorization.get());
@@ -83,7 +88,7 @@ class SourceFetcherTest {
     @Test
     void zipArchive_isUnpackedIntoAFolder() throws Exception {
         URI url = serve("/bucket.zip", 200, zip(Map.of("bucket/jq.json", "{}", "bucket/git.json", "{}")));
-        Path dir = fetcher.fetch(url, null, null, work.resolve("src"));
+        Path dir = fetcher.fetch(url, null, null, work.resolve("src")).location();
         assertTrue(Files.isRegularFile(dir.resolve("bucket/jq.json")));
         assertEquals(null, authorization.get(), "no credentials configured, none sent");
     }

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.patchgate.catalog.format.CatalogAdapter;
 import org.patchgate.catalog.format.CatalogReadException;
 import org.patchgate.catalog.format.EntryProblem;
@@ -16,12 +17,18 @@ final class CountingAdapter implements CatalogAdapter {
 
     private final CatalogAdapter delegate;
     /** Source paths of entries the adapter parsed and delivered (sorted by {@link #parsed()}). */
+    private final AtomicInteger reads = new AtomicInteger();
     private final List<String> parsed = Collections.synchronizedList(new ArrayList<>());
     /** Source paths the sink said are unchanged, so the adapter did not parse them. */
     private final List<String> skipped = Collections.synchronizedList(new ArrayList<>());
 
     CountingAdapter(CatalogAdapter delegate) {
         this.delegate = delegate;
+    }
+
+    /** How many times the source was read at all. */
+    int reads() {
+        return reads.get();
     }
 
     List<String> parsed() {
@@ -47,6 +54,7 @@ final class CountingAdapter implements CatalogAdapter {
 
     @Override
     public void read(Path location, EntrySink sink) throws CatalogReadException {
+        reads.incrementAndGet();
         parsed.clear();
         skipped.clear();
         delegate.read(location, new EntrySink() {
