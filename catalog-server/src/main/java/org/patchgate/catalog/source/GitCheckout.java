@@ -24,7 +24,8 @@ import java.util.logging.Logger;
  * tracked file, no untracked file and — when the repository has ignore rules at all — no ignored
  * file either, since an adapter reads ignored files like any other. git does this with its index's
  * stat data and untracked cache, i.e. one {@code lstat} per file and no file opened, which is what
- * makes it cheaper than Patchgate's own digest of every file.
+ * makes it cheaper than Patchgate's own digest of every file. Anything git writes to its error
+ * output (a folder it cannot open, say) also counts as a difference.
  *
  * <p>Anything unexpected — git not installed, not a checkout, a repository git refuses to use
  * ("dubious ownership"), a time-out — means "no revision" with the reason logged: the sync then
@@ -57,27 +58,30 @@ public final class GitCheckout {
     /** {@code git commit <id> (clean working tree)} for a clean checkout, else empty (reason logged). */
     public Optional<String> revision(Path folder) {
         try {
-            Result head = run(folder, "rev-parse", "--show-toplevel", "--git-path", "info/exclude", "HEAD");
+            Result head = run(folder, "rev-parse", "--show-prefix", "--git-path", "info/exclude", "HEAD");
             List<String> lines = head.lines();
             if (head.exit() != 0 || lines.size() != 3 || !lines.get(2).matches(COMMIT)) {
-                LOG.fine(() -> folder + " is not read as a git checkout: " + head.text().strip());
+                LOG.fine(() -> folder + " is not read as a git checkout: " + head.errors().strip());
                 return Optional.empty();
             }
+            String prefix = lines.get(0); // the folder relative to the top of the checkout, "" or "a/b/"
             boolean ignoreRules = hasIgnoreRules(folder, resolve(folder, lines.get(1)));
-            List<String> status = new ArrayList<>(List.of("status", "--porcelain", "-z", "--untracked-files=all"));
-            if (ignoreRules) {
-                status.add("--ignored=traditional");
-            }
-            status.addAll(List.of("--", "."));
-            Result clean = run(folder, status.toArray(String[]::new));
-            if (!clean.truncated() && clean.exit() != 0) {
-                LOG.info(() -> "git status failed in " + folder + " (exit " + clean.exit() + "): " + clean.text().strip()
+            // The whole checkout, not "-- <folder>": git's untracked cache serves only a status without
+            // pathspec and with untracked files shown per folder ("normal"), which is enough to tell
+            // whether there are any. Entries outside the folder are then left out here.
+            Result status = run(folder, ignoreRules
+                    ? new String[] {"status", "--porcelain", "-z", "--ignored=traditional"}
+                    : new String[] {"status", "--porcelain", "-z"});
+            if (!status.truncated() && (status.exit() != 0 || !status.errors().isBlank())) {
+                // Warnings too (a folder git cannot open, say): what git could not check is not vouched for.
+                LOG.info(() -> "git status in " + folder + " (exit " + status.exit() + ") said: " + status.errors().strip()
                         + "; the folder is read file by file");
                 return Optional.empty();
             }
-            if (!clean.text().isEmpty()) {
-                LOG.info(() -> folder + " differs from its git commit (first change: " + firstEntry(clean.text())
-                        + "); the folder is read file by file");
+            Optional<String> change = status.truncated() ? Optional.of("more changes than git's output we read")
+                    : firstChangeUnder(prefix, status.text());
+            if (change.isPresent()) {
+                LOG.info(() -> folder + " differs from its git commit (" + change.get() + "); the folder is read file by file");
                 return Optional.empty();
             }
             return Optional.of("git commit " + lines.get(2) + " (clean working tree)");
@@ -88,6 +92,32 @@ public final class GitCheckout {
             Thread.currentThread().interrupt();
             return Optional.empty();
         }
+    }
+
+    /**
+     * The first entry of {@code git status --porcelain -z} output that concerns the folder at
+     * {@code prefix}: a path under it, or an untracked or ignored folder ({@code "dir/"}) holding it.
+     * Paths are relative to the top of the checkout; a rename or copy has its old path in the next field.
+     */
+    static Optional<String> firstChangeUnder(String prefix, String porcelainZ) {
+        String[] fields = porcelainZ.split("\0");
+        for (int i = 0; i < fields.length; i++) {
+            String field = fields[i];
+            if (field.length() < 4) {
+                continue;
+            }
+            String path = field.substring(3);
+            boolean renamed = field.charAt(0) == 'R' || field.charAt(0) == 'C' || field.charAt(1) == 'R' || field.charAt(1) == 'C';
+            String oldPath = renamed && i + 1 < fields.length ? fields[++i] : null;
+            if (under(prefix, path) || (oldPath != null && under(prefix, oldPath))) {
+                return Optional.of(field);
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static boolean under(String prefix, String path) {
+        return prefix.isEmpty() || path.startsWith(prefix) || (path.endsWith("/") && prefix.startsWith(path));
     }
 
     /**
@@ -113,17 +143,20 @@ public final class GitCheckout {
         return p.isAbsolute() ? p : folder.resolve(p);
     }
 
-    private static String firstEntry(String porcelainZ) {
-        int end = porcelainZ.indexOf('\0');
-        return end < 0 ? porcelainZ : porcelainZ.substring(0, end);
-    }
-
     private Result run(Path folder, String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(git, "-C", folder.toString(),
                 "-c", "core.fsmonitor=false", "-c", "core.untrackedCache=true",
                 "-c", "core.excludesFile=" + emptyExcludes));
         command.addAll(List.of(args));
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        Path errors = Files.createTempFile("patchgate-git", ".err");
+        try {
+            return run(new ProcessBuilder(command).redirectError(errors.toFile()), errors, args[0]);
+        } finally {
+            Files.deleteIfExists(errors);
+        }
+    }
+
+    private Result run(ProcessBuilder builder, Path errors, String what) throws IOException, InterruptedException {
         // The server's environment must not point git at another repository or configuration.
         builder.environment().keySet().removeIf(name -> name.startsWith("GIT_"));
         builder.environment().put("GIT_TERMINAL_PROMPT", "0");
@@ -148,13 +181,17 @@ public final class GitCheckout {
         int exit = process.waitFor();
         watchdog.cancel(false);
         if (timedOut.get()) {
-            throw new IOException("git " + args[0] + " took longer than " + timeout.toSeconds() + " s");
+            throw new IOException("git " + what + " took longer than " + timeout.toSeconds() + " s");
         }
-        return new Result(exit, new String(output, StandardCharsets.UTF_8), truncated);
+        String stderr;
+        try (InputStream in = Files.newInputStream(errors)) {
+            stderr = new String(in.readNBytes(4096), StandardCharsets.UTF_8);
+        }
+        return new Result(exit, new String(output, StandardCharsets.UTF_8), stderr, truncated);
     }
 
-    /** What git printed (stdout and stderr); {@code truncated} when it printed more than we read. */
-    private record Result(int exit, String text, boolean truncated) {
+    /** What git printed; {@code truncated} when it printed more on stdout than we read. */
+    private record Result(int exit, String text, String errors, boolean truncated) {
         List<String> lines() {
             return text.lines().toList();
         }

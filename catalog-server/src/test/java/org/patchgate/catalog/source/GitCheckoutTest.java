@@ -120,4 +120,25 @@ class GitCheckoutTest {
         empty.git("update-ref", "-d", "HEAD");
         assertEquals(Optional.empty(), git.revision(fresh));
     }
+
+    @Test
+    void firstChangeUnder_pathsRelativeToTheTop_renamesAndUntrackedFoldersCount() {
+        String outside = "?? tools/new.txt\0 M README.md\0";
+        assertEquals(Optional.empty(), GitCheckout.firstChangeUnder("manifests/", outside));
+        assertEquals(Optional.of("?? tools/new.txt"), GitCheckout.firstChangeUnder("", outside), "the checkout's root");
+        assertEquals(Optional.of(" M manifests/g/Git.yaml"),
+                GitCheckout.firstChangeUnder("manifests/", outside + " M manifests/g/Git.yaml\0"));
+        assertEquals(Optional.of("R  tools/moved.yaml"),
+                GitCheckout.firstChangeUnder("manifests/", "R  tools/moved.yaml\0manifests/g/moved.yaml\0"),
+                "a file renamed out of the folder");
+        assertEquals(Optional.of("?? manifests/"), GitCheckout.firstChangeUnder("manifests/g/", "?? manifests/\0"),
+                "an untracked folder holding the folder");
+        assertEquals(Optional.empty(), GitCheckout.firstChangeUnder("manifests/", "?? manifests-old/\0"));
+    }
+
+    @Test
+    void revision_renameIntoTheFolder_none() throws IOException {
+        repo.git("mv", "tools/readme.md", "manifests/readme.md");
+        assertEquals(Optional.empty(), git.revision(checkout.resolve("manifests")));
+    }
 }
