@@ -1,8 +1,7 @@
 package org.patchgate.catalog.format.chocolatey;
 
-import java.io.BufferedInputStream;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
@@ -10,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.stream.Stream;
 import org.patchgate.catalog.format.CatalogAdapter;
 import org.patchgate.catalog.format.CatalogReadException;
@@ -23,10 +23,12 @@ import org.patchgate.catalog.model.Severity;
 import org.patchgate.catalog.model.Version;
 
 /**
- * Reads a chocolatey-packages style tree: {@code <automatic|manual>/<id>/<id>.nuspec} with
- * {@code tools/chocolateyInstall.ps1} (any case of folder and file name) beside it. The location
- * may be the repository root, one group folder or one package folder; every {@code .nuspec} up to
- * two folders below it is a package. PowerShell is never run: see {@link InstallScriptScanner}.
+ * Reads Chocolatey packages: a chocolatey-packages style tree ({@code <automatic|manual>/<id>/<id>.nuspec}
+ * with {@code tools/chocolateyInstall.ps1}, any case of folder and file name, beside it) and
+ * {@code .nupkg} archives, the form of an internal Chocolatey repository (a folder or share of
+ * packages). The location may be the repository root, one group folder or one package folder;
+ * every {@code .nuspec} and {@code .nupkg} up to two folders below it is a package, except under
+ * hidden folders ({@code .git}). PowerShell is never run: see {@link InstallScriptScanner}.
  */
 public final class ChocolateyAdapter implements CatalogAdapter {
 
@@ -44,21 +46,21 @@ public final class ChocolateyAdapter implements CatalogAdapter {
         if (!Files.isDirectory(location)) {
             throw new CatalogReadException("Chocolatey location " + location + " is not a folder");
         }
-        List<Path> nuspecs;
+        List<Path> packages;
         try (Stream<Path> walk = Files.walk(location, 3)) {
-            nuspecs = walk.filter(p -> p.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".nuspec"))
+            packages = walk.filter(p -> isPackage(location.relativize(p)))
                     .filter(Files::isRegularFile).sorted().toList();
         } catch (IOException e) {
             throw new CatalogReadException("cannot list Chocolatey folder " + location + ": " + e.getMessage(), e);
         }
-        if (nuspecs.isEmpty()) {
-            throw new CatalogReadException("no .nuspec file in " + location);
+        if (packages.isEmpty()) {
+            throw new CatalogReadException("no .nuspec or .nupkg file in " + location);
         }
-        sink.expect(nuspecs.size());
-        for (Path nuspec : nuspecs) {
-            String relative = location.relativize(nuspec).toString().replace('\\', '/');
+        sink.expect(packages.size());
+        for (Path file : packages) {
+            String relative = location.relativize(file).toString().replace('\\', '/');
             try {
-                sink.entry(entry(nuspec, relative));
+                sink.entry(read(file, relative));
             } catch (ChocolateyEntryException e) {
                 sink.problem(new EntryProblem(relative, e.getMessage()));
             } catch (NuspecReader.NuspecException e) {
@@ -69,28 +71,40 @@ public final class ChocolateyAdapter implements CatalogAdapter {
         }
     }
 
-    private static CatalogEntry entry(Path nuspecFile, String relative)
+    /** A {@code .nuspec} (unpacked package) or {@code .nupkg}, not under a hidden folder such as {@code .git}. */
+    private static boolean isPackage(Path relative) {
+        for (Path part : relative) {
+            if (part.toString().startsWith(".")) {
+                return false;
+            }
+        }
+        String name = relative.getFileName() == null ? "" : relative.getFileName().toString().toLowerCase(Locale.ROOT);
+        return name.endsWith(".nuspec") || name.endsWith(".nupkg");
+    }
+
+    private static CatalogEntry read(Path file, String relative)
             throws IOException, NuspecReader.NuspecException, ChocolateyEntryException {
-        if (Files.size(nuspecFile) > MAX_NUSPEC_BYTES) {
-            throw new ChocolateyEntryException("nuspec is larger than " + MAX_NUSPEC_BYTES + " bytes");
+        if (!file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".nupkg")) {
+            return entry(new FolderPackage(file), relative);
         }
-        Nuspec nuspec;
-        try (InputStream in = new BufferedInputStream(Files.newInputStream(nuspecFile))) {
-            nuspec = NuspecReader.read(in);
+        try (NupkgPackage nupkg = new NupkgPackage(file)) {
+            return entry(nupkg, relative);
         }
+    }
+
+    private static CatalogEntry entry(PackageFiles files, String relative)
+            throws IOException, NuspecReader.NuspecException, ChocolateyEntryException {
+        Nuspec nuspec = NuspecReader.read(new ByteArrayInputStream(files.nuspec(MAX_NUSPEC_BYTES)));
         String id = required(nuspec.id(), "id");
         Version version = version(required(nuspec.version(), "version"));
         String vendor = required(nuspec.authors(), "authors");
-        Path packageDir = nuspecFile.getParent();
-        Path script = installScript(packageDir);
-        if (script == null) {
+        Optional<byte[]> script = files.installScript(MAX_SCRIPT_BYTES);
+        if (script.isEmpty()) {
             String deps = nuspec.dependencies().isEmpty() ? "" : "; it only depends on " + String.join(", ", nuspec.dependencies());
             throw new ChocolateyEntryException(InstallScriptScanner.NO_INSTALLER
                     + "there is no tools/chocolateyInstall.ps1 (a meta package" + deps + ")");
         }
-        boolean verification = Files.isRegularFile(packageDir.resolve("legal").resolve("VERIFICATION.txt"))
-                || Files.isRegularFile(script.getParent().resolve("VERIFICATION.txt"));
-        List<Installer> installers = InstallScriptScanner.scan(readScript(script), verification);
+        List<Installer> installers = InstallScriptScanner.scan(decode(script.get()), files.hasVerification());
         String product = nuspec.title() != null ? nuspec.title() : id;
         try {
             return new CatalogEntry(id + "/" + version.text(), relative, vendor, product,
@@ -116,31 +130,8 @@ public final class ChocolateyAdapter implements CatalogAdapter {
         }
     }
 
-    /** tools/ or Tools/, chocolateyInstall.ps1 in any letter case. */
-    private static Path installScript(Path packageDir) throws IOException {
-        try (Stream<Path> tools = Files.list(packageDir)) {
-            for (Path dir : tools.filter(Files::isDirectory).sorted().toList()) {
-                if (!dir.getFileName().toString().equalsIgnoreCase("tools")) {
-                    continue;
-                }
-                try (Stream<Path> files = Files.list(dir)) {
-                    Path script = files.filter(f -> f.getFileName().toString().equalsIgnoreCase("chocolateyInstall.ps1"))
-                            .filter(Files::isRegularFile).findFirst().orElse(null);
-                    if (script != null) {
-                        return script;
-                    }
-                }
-            }
-        }
-        return null;
-    }
-
     /** UTF-8, with or without the BOM that 70 of the repository's files carry. */
-    private static String readScript(Path script) throws IOException, ChocolateyEntryException {
-        if (Files.size(script) > MAX_SCRIPT_BYTES) {
-            throw new ChocolateyEntryException("install script is larger than " + MAX_SCRIPT_BYTES + " bytes");
-        }
-        byte[] bytes = Files.readAllBytes(script);
+    private static String decode(byte[] bytes) {
         String text;
         try {
             text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
