@@ -39,7 +39,11 @@ public record LauncherConfig(int httpPort, Path dataDirectory, Optional<External
             "patchgate.auth.session-ttl-minutes", new long[] {1, 60L * 24 * 30},
             "patchgate.auth.lockout.threshold", new long[] {1, 1000},
             "patchgate.auth.lockout.base-seconds", new long[] {1, 86_400},
-            "patchgate.auth.lockout.max-seconds", new long[] {1, 7 * 86_400});
+            "patchgate.auth.lockout.max-seconds", new long[] {1, 7 * 86_400},
+            "patchgate.startup.database-wait-seconds", new long[] {1, 3600},
+            "patchgate.content.quota-gib", new long[] {1, 1_000_000},
+            "patchgate.content.max-download-mib", new long[] {1, 1_048_576},
+            "patchgate.catalog.sync-history-runs", new long[] {1, 100_000});
 
     /** An external PostgreSQL. */
     public record ExternalDatabase(String url, String user, String password) {

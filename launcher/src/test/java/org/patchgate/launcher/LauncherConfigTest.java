@@ -9,6 +9,8 @@ import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class LauncherConfigTest {
 
@@ -46,6 +48,16 @@ class LauncherConfigTest {
         ConfigException e = assertThrows(ConfigException.class,
                 () -> config(Map.of(), Map.of("PATCHGATE_AUTH_LOCKOUT_THRESHOLD", "five")));
         assertEquals("PATCHGATE_AUTH_LOCKOUT_THRESHOLD", e.key());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"PATCHGATE_CONTENT_QUOTA_GIB", "PATCHGATE_CONTENT_MAX_DOWNLOAD_MIB",
+            "PATCHGATE_CATALOG_SYNC_HISTORY_RUNS", "PATCHGATE_STARTUP_DATABASE_WAIT_SECONDS"})
+    void everyNumberTheServerReads_isCheckedBeforeStarting(String variable) {
+        ConfigException malformed = assertThrows(ConfigException.class, () -> config(Map.of(), Map.of(variable, "lots")));
+        assertEquals(variable, malformed.key());
+        ConfigException zero = assertThrows(ConfigException.class, () -> config(Map.of(), Map.of(variable, "0")));
+        assertTrue(zero.getMessage().contains("1 to "), zero.getMessage());
     }
 
     @Test

@@ -69,6 +69,10 @@ public class SyncCoordinator {
     @ConfigProperty(name = "patchgate.catalog.git-command", defaultValue = "git")
     String gitCommand;
 
+    @Inject
+    @ConfigProperty(name = "patchgate.catalog.sync-history-runs", defaultValue = "100")
+    int keepRuns;
+
     private final SourceFetcher fetcher = new SourceFetcher(Duration.ofSeconds(20), Duration.ofMinutes(30));
 
     private volatile SourceRevisions revisions;
@@ -110,7 +114,7 @@ public class SyncCoordinator {
             // The adapter reads on a thread of its own (container-managed) while the engine writes on
             // this one. Not a task of the shared executor: this code itself may run on that pool, and a
             // saturated pool would leave the reader queued behind the writer waiting for it.
-            SyncReport report = SyncEngine.builder().dataSource(dataSource).clock(clock)
+            SyncReport report = SyncEngine.builder().dataSource(dataSource).clock(clock).keepRuns(keepRuns)
                     .readExecutor(reader -> threadFactory.newThread(reader).start()).build()
                     .sync(source.id(), adapters.forFormat(source.format()), location, trigger, SyncProgress.NONE,
                             new SyncOptions(revision.orElse(null), full));

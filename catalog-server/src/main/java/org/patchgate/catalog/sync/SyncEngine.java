@@ -52,8 +52,10 @@ public final class SyncEngine {
     private final int progressEvery;
     private final Duration progressInterval;
     private final Executor readExecutor;
+    private final int keepRuns;
 
     private SyncEngine(Builder b) {
+        this.keepRuns = b.keepRuns;
         this.dataSource = Objects.requireNonNull(b.dataSource, "dataSource");
         this.clock = b.clock;
         this.progressEvery = b.progressEvery;
@@ -100,14 +102,31 @@ public final class SyncEngine {
             throw e;
         }
         try (runLog) {
+            SyncReport report = null;
             if (options.revision() != null && !options.rereadAll()) {
                 Optional<SyncRunLog.PreviousRun> previous = runLog.lastSucceeded(sourceId);
                 if (previous.isPresent() && options.revision().key().equals(previous.get().readKey())) {
-                    return unchangedSince(previous.get(), sourceId, options.revision(), runLog, startedAt);
+                    report = unchangedSince(previous.get(), sourceId, options.revision(), runLog, startedAt);
                 }
             }
-            return run(sourceId, adapter, location, progress == null ? SyncProgress.NONE : progress, runLog, startedAt,
-                    options);
+            if (report == null) {
+                report = run(sourceId, adapter, location, progress == null ? SyncProgress.NONE : progress, runLog, startedAt,
+                        options);
+            }
+            pruneHistory(runLog, sourceId);
+            return report;
+        }
+    }
+
+    private void pruneHistory(SyncRunLog runLog, long sourceId) {
+        try {
+            int deleted = runLog.pruneHistory(sourceId, keepRuns);
+            if (deleted > 0) {
+                LOG.fine(() -> "deleted " + deleted + " old syncs of catalog source " + sourceId);
+            }
+        } catch (SQLException e) {
+            // The sync itself is done and recorded; an oversized history is no reason to report it failed.
+            LOG.log(Level.WARNING, "could not delete old syncs of catalog source " + sourceId, e);
         }
     }
 
@@ -226,8 +245,18 @@ public final class SyncEngine {
         private int progressEvery = 500;
         private Duration progressInterval = Duration.ofSeconds(1);
         private Executor readExecutor = OWN_THREAD;
+        private int keepRuns = 100;
 
         private Builder() {
+        }
+
+        /** How many syncs of a source are kept with their problems (default 100); older ones are deleted after each sync. */
+        public Builder keepRuns(int runs) {
+            if (runs < 1) {
+                throw new IllegalArgumentException("keepRuns must be at least 1");
+            }
+            this.keepRuns = runs;
+            return this;
         }
 
         /** Where the catalog lives; each sync takes two connections from it. */

@@ -160,6 +160,23 @@ final class SyncRunLog implements AutoCloseable {
     record PreviousRun(long id, String readKey, long resultOf, int problems) {
     }
 
+    /**
+     * Deletes the source's runs beyond the newest {@code keep} (their problems go with them), so a
+     * source synced every few minutes does not grow the history without end. A running sync is kept.
+     *
+     * @return how many runs were deleted
+     */
+    int pruneHistory(long sourceId, int keep) throws SQLException {
+        try (PreparedStatement delete = connection.prepareStatement("DELETE FROM sync_run WHERE source_id = ?"
+                + " AND state <> 'running' AND id NOT IN (SELECT id FROM sync_run WHERE source_id = ?"
+                + " ORDER BY started_at DESC, id DESC LIMIT ?)")) {
+            delete.setLong(1, sourceId);
+            delete.setLong(2, sourceId);
+            delete.setInt(3, keep);
+            return delete.executeUpdate();
+        }
+    }
+
     static String truncate(String text, int max) {
         return text.length() <= max ? text : text.substring(0, max - 1) + "…";
     }

@@ -199,4 +199,26 @@ class SyncRunTest {
             throw new IllegalStateException(e);
         }
     }
+
+    @Test
+    void sync_history_keepsTheNewestRunsPerSource_withTheirProblems() throws Exception {
+        long source = db.newSource("PATCHGATE_JSON");
+        long other = db.newSource("PATCHGATE_JSON");
+        SyncEngine keepingThree = SyncEngine.builder().dataSource(db.dataSource).keepRuns(3).build();
+        StubAdapter withProblem = new StubAdapter(sink -> {
+            sink.entry(StubAdapter.entry("1.0"));
+            sink.problem(new org.patchgate.catalog.format.EntryProblem("bad.json", "broken"));
+        });
+        keepingThree.sync(other, withProblem, temp, "manual", SyncProgress.NONE);
+        List<Long> runs = new java.util.ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            runs.add(keepingThree.sync(source, withProblem, temp, "manual", SyncProgress.NONE).runId());
+        }
+
+        assertEquals(List.of(String.valueOf(runs.get(4)), String.valueOf(runs.get(3)), String.valueOf(runs.get(2))),
+                db.rows("SELECT id FROM sync_run WHERE source_id = ? ORDER BY id DESC", source));
+        assertEquals(3, db.count("SELECT count(*) FROM sync_problem p JOIN sync_run r ON r.id = p.sync_run_id"
+                + " WHERE r.source_id = ?", source), "the problems of deleted runs went with them");
+        assertEquals(1, db.count("SELECT count(*) FROM sync_run WHERE source_id = ?", other), "other sources keep theirs");
+    }
 }
