@@ -3,7 +3,6 @@ package org.patchgate.content;
 import java.io.IOException;
 import java.io.InputStream;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import org.patchgate.catalog.model.Digest;
 import org.patchgate.catalog.model.HashAlgorithm;
@@ -24,9 +23,9 @@ public final class ContentHasher {
 
     /** @param also the catalog's algorithm; SHA-256 or {@code null} adds no second digest */
     public ContentHasher(HashAlgorithm also) {
-        this.sha256 = newDigest(HashAlgorithm.SHA256);
+        this.sha256 = HashAlgorithm.SHA256.newDigest();
         this.otherAlgorithm = also == HashAlgorithm.SHA256 ? null : also;
-        this.other = otherAlgorithm == null ? null : newDigest(otherAlgorithm);
+        this.other = otherAlgorithm == null ? null : otherAlgorithm.newDigest();
     }
 
     public static ContentHasher sha256Only() {
@@ -59,15 +58,6 @@ public final class ContentHasher {
         Sha256 address = new Sha256(HexFormat.of().formatHex(sha256.digest()));
         Digest second = other == null ? null : new Digest(otherAlgorithm, HexFormat.of().formatHex(other.digest()));
         return new Result(address, second, length);
-    }
-
-    private static MessageDigest newDigest(HashAlgorithm algorithm) {
-        try {
-            return MessageDigest.getInstance(algorithm.jcaName());
-        } catch (NoSuchAlgorithmException e) {
-            // Java SE requires MD5, SHA-1 and SHA-256 and every JDK ships SHA-512.
-            throw new IllegalStateException("JDK lacks " + algorithm.jcaName(), e);
-        }
     }
 
     /**

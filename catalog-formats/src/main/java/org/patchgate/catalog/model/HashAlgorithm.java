@@ -1,5 +1,8 @@
 package org.patchgate.catalog.model;
 
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+
 /** Hash algorithms vendors publish for their installers, with the length of their hex form. */
 public enum HashAlgorithm {
     MD5("MD5", 32),
@@ -22,5 +25,14 @@ public enum HashAlgorithm {
 
     public int hexLength() {
         return hexLength;
+    }
+
+    /** A new digest of this algorithm; every JDK has all four (Java SE requires MD5, SHA-1 and SHA-256). */
+    public MessageDigest newDigest() {
+        try {
+            return MessageDigest.getInstance(jcaName);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("this JDK lacks " + jcaName, e);
+        }
     }
 }

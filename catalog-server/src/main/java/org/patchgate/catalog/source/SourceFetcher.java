@@ -12,7 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.Comparator;
@@ -20,6 +19,7 @@ import java.util.HexFormat;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
+import org.patchgate.catalog.model.HashAlgorithm;
 
 /**
  * Brings a URL source onto local disk for its adapter: downloads the file the admin named (with
@@ -80,7 +80,7 @@ final class SourceFetcher {
             throw new IOException("cannot download " + url + ": the server answered HTTP " + response.statusCode());
         }
         Path file = workDir.resolve(fileName(url));
-        MessageDigest sha256 = sha256();
+        MessageDigest sha256 = HashAlgorithm.SHA256.newDigest();
         try (InputStream in = response.body();
              OutputStream out = new DigestOutputStream(Files.newOutputStream(file), sha256)) {
             copyCapped(in, out, maxDownloadBytes, "download of " + url);
@@ -98,13 +98,6 @@ final class SourceFetcher {
     record Fetched(Path location, String sha256) {
     }
 
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JDK has SHA-256", e);
-        }
-    }
 
     /** The URL's last path segment, reduced to safe characters, so the adapter sees the extension. */
     static String fileName(URI url) {

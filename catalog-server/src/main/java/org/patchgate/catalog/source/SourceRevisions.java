@@ -4,13 +4,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Optional;
 import java.util.logging.Logger;
 import org.patchgate.catalog.format.SourceFormat;
 import org.patchgate.catalog.sync.SourceRevision;
+import org.patchgate.content.ContentHasher;
 
 /**
  * Works out what a source holds before it is synced (docs/catalog.md, "Unchanged sources"):
@@ -61,18 +59,10 @@ public final class SourceRevisions {
     }
 
     private static String sha256(Path file) throws IOException {
-        MessageDigest digest;
-        try {
-            digest = MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JDK has SHA-256", e);
-        }
-        byte[] buffer = new byte[64 * 1024];
+        ContentHasher hasher = ContentHasher.sha256Only();
         try (InputStream in = Files.newInputStream(file)) {
-            for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
-                digest.update(buffer, 0, n);
-            }
+            hasher.updateAll(in);
         }
-        return HexFormat.of().formatHex(digest.digest());
+        return hasher.finish().sha256().hex();
     }
 }

@@ -2,10 +2,10 @@ package org.patchgate.catalog.sync;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
 import org.patchgate.catalog.model.CatalogEntry;
+import org.patchgate.catalog.model.HashAlgorithm;
 import org.patchgate.catalog.model.Installer;
 
 /**
@@ -31,11 +31,7 @@ public final class EntryFingerprint {
 
     /** Not thread-safe: one instance per sync. */
     public EntryFingerprint() {
-        try {
-            sha256 = MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JDK has SHA-256", e);
-        }
+        sha256 = HashAlgorithm.SHA256.newDigest();
     }
 
     /** The fingerprint of {@code entry}: 64 lower-case hex digits. */

@@ -2,9 +2,9 @@ package org.patchgate.catalog.sync;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Objects;
+import org.patchgate.catalog.model.HashAlgorithm;
 
 /**
  * Identifies exactly what a source holds right now — a git commit with a clean working tree, the
@@ -35,12 +35,7 @@ public record SourceRevision(String description, String key) {
      * @param context everything else that decides what a read produces (build, format, location)
      */
     public static SourceRevision of(String description, String... context) {
-        MessageDigest sha256;
-        try {
-            sha256 = MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JDK has SHA-256", e);
-        }
+        MessageDigest sha256 = HashAlgorithm.SHA256.newDigest();
         for (String part : context) {
             // Length-prefixed, so that ("ab", "c") and ("a", "bc") differ.
             byte[] bytes = Objects.requireNonNull(part, "context").getBytes(StandardCharsets.UTF_8);

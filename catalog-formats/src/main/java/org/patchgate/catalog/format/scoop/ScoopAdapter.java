@@ -9,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -19,6 +18,7 @@ import org.patchgate.catalog.format.CatalogReadException;
 import org.patchgate.catalog.format.EntryProblem;
 import org.patchgate.catalog.format.EntrySink;
 import org.patchgate.catalog.format.SourceFormat;
+import org.patchgate.catalog.model.HashAlgorithm;
 
 /**
  * Reads a Scoop bucket: a folder with {@code bucket/*.json} (the layout of ScoopInstaller/Main and
@@ -122,17 +122,13 @@ public final class ScoopAdapter implements CatalogAdapter {
 
     /** SHA-256 over the mapping version, bucket, path and bytes, each length-prefixed; 64 hex digits. */
     private static String digest(String bucket, String sourcePath, byte[] bytes) {
-        try {
-            MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
-            for (byte[] part : List.of(MAPPING_VERSION.getBytes(StandardCharsets.UTF_8),
-                    bucket.getBytes(StandardCharsets.UTF_8), sourcePath.getBytes(StandardCharsets.UTF_8), bytes)) {
-                sha256.update(ByteBuffer.allocate(4).putInt(part.length).array());
-                sha256.update(part);
-            }
-            return HexFormat.of().formatHex(sha256.digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java platform has SHA-256", e);
+        MessageDigest sha256 = HashAlgorithm.SHA256.newDigest();
+        for (byte[] part : List.of(MAPPING_VERSION.getBytes(StandardCharsets.UTF_8),
+                bucket.getBytes(StandardCharsets.UTF_8), sourcePath.getBytes(StandardCharsets.UTF_8), bytes)) {
+            sha256.update(ByteBuffer.allocate(4).putInt(part.length).array());
+            sha256.update(part);
         }
+        return HexFormat.of().formatHex(sha256.digest());
     }
 
     /** Reads at most one byte past the cap, whatever the file claims its size is. */

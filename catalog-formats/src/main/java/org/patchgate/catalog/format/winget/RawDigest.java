@@ -2,8 +2,8 @@ package org.patchgate.catalog.format.winget;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import org.patchgate.catalog.model.HashAlgorithm;
 
 /**
  * SHA-256 over the raw files of one version directory, for {@link org.patchgate.catalog.format.EntrySink#unchanged}:
@@ -21,11 +21,7 @@ final class RawDigest {
     private final MessageDigest sha256;
 
     RawDigest() {
-        try {
-            sha256 = MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java platform has SHA-256", e);
-        }
+        sha256 = HashAlgorithm.SHA256.newDigest();
         add(MAPPING_VERSION.getBytes(StandardCharsets.UTF_8));
     }
 
