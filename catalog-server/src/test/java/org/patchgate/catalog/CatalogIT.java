@@ -62,8 +62,12 @@ class CatalogIT {
     }
 
     private long createSource(String format, Path location) {
+        return createSource(format, location.toString());
+    }
+
+    private long createSource(String format, String location) {
         Api.Reply created = api.send("POST", "api/v1/sources", Map.of("name", format + " " + UUID.randomUUID().toString().substring(0, 6),
-                "format", format, "location", location.toString()), token, Map.of());
+                "format", format, "location", location), token, Map.of());
         assertEquals(201, created.status(), created.body());
         return created.json().get("id").asLong();
     }
@@ -177,6 +181,36 @@ class CatalogIT {
         assertFalse(problem.get("sourcePath").asText().isBlank());
         assertFalse(problem.get("reason").asText().isBlank());
         assertEquals(28, run.get("added").asInt());
+    }
+
+    @Test
+    void urlSource_isDownloadedAndSynced_sameBytesAgainAreNotRead_aMissingOneIsAFailedRun() throws Exception {
+        byte[] cab = Files.readAllBytes(FORMATS.resolve("scup/cab/hp-excerpt-mszip.cab"));
+        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.createContext("/catalogs/hp.cab", exchange -> send(exchange, cab));
+        server.createContext("/catalogs/gone.cab", exchange -> {
+            exchange.sendResponseHeaders(404, -1);
+            exchange.close();
+        });
+        server.start();
+        try {
+            String base = "http://127.0.0.1:" + server.getAddress().getPort() + "/catalogs/";
+            long source = createSource("scup", base + "hp.cab");
+            JsonNode first = sync(source);
+            assertEquals("succeeded", first.get("state").asText(), first.toString());
+            assertTrue(first.get("added").asInt() > 0, first.toString());
+            assertTrue(first.get("sourceRevision").asText().matches("sha256 [0-9a-f]{64} of the download"), first.toString());
+
+            JsonNode second = sync(source);
+            assertEquals(first.get("id").asLong(), second.get("unchangedSinceRun").asLong(), second.toString());
+
+            long gone = createSource("scup", base + "gone.cab");
+            JsonNode failed = sync(gone);
+            assertEquals("failed", failed.get("state").asText(), failed.toString());
+            assertTrue(failed.get("error").asText().contains("HTTP 404"), failed.toString());
+        } finally {
+            server.stop(0);
+        }
     }
 
     @Test

@@ -13,7 +13,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
@@ -34,8 +33,9 @@ import org.patchgate.server.problem.ProblemException;
 import org.patchgate.system.ServerVersion;
 
 /**
- * Runs syncs in the background for "sync now" and the scheduler: brings a URL source onto disk, hands
- * the location to the format's adapter and the {@link SyncEngine}, which records the run. Syncs run
+ * Runs syncs in the background for "sync now" and the scheduler: the {@link SyncEngine} records the
+ * run, then has this class bring a URL source onto disk and work out the source's revision, then
+ * reads it with the format's adapter. Syncs run
  * outside any container transaction: the engine commits the catalog changes in one transaction of its
  * own and the run's progress in another, so that progress is visible while it runs.
  */
@@ -94,30 +94,13 @@ public class SyncCoordinator {
     }
 
     private SyncReport run(SourceSnapshot source, String trigger, boolean full) {
-        Path location;
-        Optional<SourceRevision> revision;
-        try {
-            if (source.location().startsWith("http")) {
-                SourceFetcher.Fetched fetched = fetcher.fetch(URI.create(source.location()), source.user(), source.secret(),
-                        dataDirectory.resolve("sources/" + source.id()));
-                location = fetched.location();
-                revision = Optional.of(revisions().ofDownload(source.format(), source.location(), fetched.sha256()));
-            } else {
-                location = Path.of(source.location());
-                revision = revisions().ofLocal(source.format(), source.location(), location);
-            }
-        } catch (IOException | RuntimeException e) {
-            recordFailedRun(source.id(), trigger, e.getMessage());
-            return null;
-        }
         try {
             // The adapter reads on a thread of its own (container-managed) while the engine writes on
             // this one. Not a task of the shared executor: this code itself may run on that pool, and a
             // saturated pool would leave the reader queued behind the writer waiting for it.
             SyncReport report = SyncEngine.builder().dataSource(dataSource).clock(clock).keepRuns(keepRuns)
                     .readExecutor(reader -> threadFactory.newThread(reader).start()).build()
-                    .sync(source.id(), adapters.forFormat(source.format()), location, trigger, SyncProgress.NONE,
-                            new SyncOptions(revision.orElse(null), full));
+                    .sync(source.id(), trigger, SyncProgress.NONE, () -> prepare(source, full));
             LOG.info(() -> "Sync of source " + source.id() + " (" + trigger + "): " + report);
             return report;
         } catch (SyncAlreadyRunningException e) {
@@ -126,6 +109,26 @@ public class SyncCoordinator {
             LOG.log(Level.SEVERE, "Sync of source " + source.id() + " could not run", e);
         }
         return null;
+    }
+
+    /**
+     * Runs once the sync is recorded as running (a second one is then refused): downloads a URL source
+     * into {@code <data dir>/sources/<id>/}, and works out the source's revision.
+     */
+    private SyncEngine.PreparedSource prepare(SourceSnapshot source, boolean full) throws IOException {
+        Path location;
+        Optional<SourceRevision> revision;
+        if (source.location().startsWith("http")) {
+            SourceFetcher.Fetched fetched = fetcher.fetch(URI.create(source.location()), source.user(), source.secret(),
+                    dataDirectory.resolve("sources/" + source.id()));
+            location = fetched.location();
+            revision = Optional.of(revisions().ofDownload(source.format(), source.location(), fetched.sha256()));
+        } else {
+            location = Path.of(source.location());
+            revision = revisions().ofLocal(source.format(), source.location(), location);
+        }
+        return new SyncEngine.PreparedSource(adapters.forFormat(source.format()), location,
+                new SyncOptions(revision.orElse(null), full));
     }
 
     private SourceRevisions revisions() throws IOException {
@@ -161,23 +164,6 @@ public class SyncCoordinator {
             }
         } catch (SQLException e) {
             throw new IllegalStateException("cannot read source " + sourceId, e);
-        }
-    }
-
-    /** A sync that failed before the engine could start (the URL could not be fetched) is recorded too. */
-    private void recordFailedRun(long sourceId, String trigger, String error) {
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement insert = c.prepareStatement("INSERT INTO sync_run (source_id, trigger, state, started_at,"
-                     + " finished_at, error) VALUES (?, ?, 'failed', ?, ?, ?)")) {
-            Timestamp now = Timestamp.from(clock.instant());
-            insert.setLong(1, sourceId);
-            insert.setString(2, trigger);
-            insert.setTimestamp(3, now);
-            insert.setTimestamp(4, now);
-            insert.setString(5, error == null ? "unknown error" : error.substring(0, Math.min(error.length(), 4000)));
-            insert.executeUpdate();
-        } catch (SQLException e) {
-            LOG.log(Level.SEVERE, "Could not record the failed sync of source " + sourceId + ": " + error, e);
         }
     }
 

@@ -1,5 +1,6 @@
 package org.patchgate.catalog.sync;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -89,6 +90,18 @@ public final class SyncEngine {
     public SyncReport sync(long sourceId, CatalogAdapter adapter, Path location, String trigger, SyncProgress progress,
             SyncOptions options) throws SQLException {
         Objects.requireNonNull(options, "options");
+        return sync(sourceId, trigger, progress, () -> new PreparedSource(adapter, location, options));
+    }
+
+    /**
+     * Records the run as running, then has {@code preparation} bring the source onto local disk (a
+     * download, the revision check), then syncs it. The run is visible, and a second sync of the
+     * source refused, for the whole time, download included; a preparation that fails is recorded
+     * as a failed run with its message.
+     */
+    public SyncReport sync(long sourceId, String trigger, SyncProgress progress, SourcePreparation preparation)
+            throws SQLException {
+        Objects.requireNonNull(preparation, "preparation");
         if (!TRIGGERS.contains(trigger)) {
             throw new IllegalArgumentException("trigger must be one of " + TRIGGERS + ", not '" + trigger + "'");
         }
@@ -102,6 +115,18 @@ public final class SyncEngine {
             throw e;
         }
         try (runLog) {
+            PreparedSource source;
+            try {
+                source = preparation.prepare();
+            } catch (IOException | RuntimeException e) {
+                String error = e.getMessage() == null ? e.toString() : e.getMessage();
+                LOG.log(Level.INFO, "sync of catalog source {0} failed: {1}", new Object[] {sourceId, error});
+                Instant finishedAt = clock.instant();
+                runLog.finish(SyncState.FAILED, new SyncCounts(), 0, error, finishedAt);
+                pruneHistory(runLog, sourceId);
+                return report(runLog, sourceId, SyncState.FAILED, new SyncCounts(), error, startedAt, finishedAt);
+            }
+            SyncOptions options = source.options();
             SyncReport report = null;
             if (options.revision() != null && !options.rereadAll()) {
                 Optional<SyncRunLog.PreviousRun> previous = runLog.lastSucceeded(sourceId);
@@ -110,11 +135,27 @@ public final class SyncEngine {
                 }
             }
             if (report == null) {
-                report = run(sourceId, adapter, location, progress == null ? SyncProgress.NONE : progress, runLog, startedAt,
-                        options);
+                report = run(sourceId, source.adapter(), source.location(), progress == null ? SyncProgress.NONE : progress,
+                        runLog, startedAt, options);
             }
             pruneHistory(runLog, sourceId);
             return report;
+        }
+    }
+
+    /** Brings a source onto local disk once its run is recorded (see {@link #sync(long, String, SyncProgress, SourcePreparation)}). */
+    @FunctionalInterface
+    public interface SourcePreparation {
+        /** @throws IOException with a message for the run's record, e.g. "cannot download …: HTTP 404" */
+        PreparedSource prepare() throws IOException;
+    }
+
+    /** What to read and how: the format's adapter, the source on local disk, the options. */
+    public record PreparedSource(CatalogAdapter adapter, Path location, SyncOptions options) {
+        public PreparedSource {
+            Objects.requireNonNull(adapter, "adapter");
+            Objects.requireNonNull(location, "location");
+            Objects.requireNonNull(options, "options");
         }
     }
 

@@ -221,4 +221,52 @@ class SyncRunTest {
                 + " WHERE r.source_id = ?", source), "the problems of deleted runs went with them");
         assertEquals(1, db.count("SELECT count(*) FROM sync_run WHERE source_id = ?", other), "other sources keep theirs");
     }
+
+    @Test
+    void sync_preparationFails_isRecordedAsAFailedRunWithItsMessage() throws Exception {
+        long source = db.newSource("PATCHGATE_JSON");
+
+        SyncReport report = engine.sync(source, "schedule", SyncProgress.NONE, () -> {
+            throw new IOException("cannot download https://vendor.example/catalog.cab: the server answered HTTP 404");
+        });
+
+        assertEquals(SyncState.FAILED, report.state());
+        assertEquals(List.of("failed|cannot download https://vendor.example/catalog.cab: the server answered HTTP 404|0|0"),
+                db.rows("SELECT state, error, added, unchanged FROM sync_run WHERE id = ?", report.runId()));
+    }
+
+    @Test
+    void sync_whilePreparing_theRunIsVisibleAndASecondSyncIsRefused() throws Exception {
+        long source = db.newSource("PATCHGATE_JSON");
+        CountDownLatch preparing = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        CompletableFuture<SyncReport> first = CompletableFuture.supplyAsync(() -> {
+            try {
+                return engine.sync(source, "manual", SyncProgress.NONE, () -> {
+                    preparing.countDown(); // a download in progress
+                    try {
+                        release.await(30, TimeUnit.SECONDS);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                    return new SyncEngine.PreparedSource(new StubAdapter(sink -> sink.entry(StubAdapter.entry("1.0"))), temp,
+                            SyncOptions.DEFAULT);
+                });
+            } catch (java.sql.SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        try {
+            assertTrue(preparing.await(30, TimeUnit.SECONDS));
+
+            assertEquals(List.of("running"), db.rows("SELECT state FROM sync_run WHERE source_id = ?", source));
+            assertThrows(SyncAlreadyRunningException.class, () -> engine.sync(source, "schedule", SyncProgress.NONE,
+                    () -> {
+                        throw new AssertionError("a refused sync must not prepare (download) anything");
+                    }));
+        } finally {
+            release.countDown();
+        }
+        assertEquals(1, first.get(30, TimeUnit.SECONDS).added());
+    }
 }
