@@ -1,5 +1,8 @@
 package org.patchgate.catalog.source;
 
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.patchgate.catalog.format.CatalogAdapter;
 import org.patchgate.catalog.format.SourceFormat;
@@ -13,11 +16,20 @@ import org.patchgate.catalog.format.winget.WingetAdapter;
 @ApplicationScoped
 public class AdapterRegistry {
 
-    private final CatalogAdapter winget = new WingetAdapter();
+    /** The winget adapter parses on a pool of its own; in the server its threads are container-managed. */
+    @Resource
+    private ManagedThreadFactory threadFactory;
+
+    private CatalogAdapter winget;
     private final CatalogAdapter scoop = new ScoopAdapter();
     private final CatalogAdapter scup = new ScupAdapter();
     private final CatalogAdapter chocolatey = new ChocolateyAdapter();
     private final CatalogAdapter patchgateJson = new PatchgateJsonAdapter();
+
+    @PostConstruct
+    void createWingetAdapter() {
+        winget = new WingetAdapter(Runtime.getRuntime().availableProcessors(), threadFactory);
+    }
 
     public CatalogAdapter forFormat(SourceFormat format) {
         return switch (format) {

@@ -6,6 +6,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -30,20 +31,25 @@ final class InOrderParsing implements AutoCloseable {
     private final int inFlightLimit;
     private final ArrayDeque<Future<List<Object>>> inFlight = new ArrayDeque<>();
 
-    InOrderParsing(EntrySink sink, int threads) {
+    /** @param threadFactory makes the workers; null: plain daemon threads named {@code winget-parse-<pool>-<n>} */
+    InOrderParsing(EntrySink sink, int threads, ThreadFactory threadFactory) {
         this.sink = sink;
         this.inFlightLimit = 4 * threads;
         if (threads <= 1) {
             this.pool = null;
         } else {
-            int pool = POOLS.incrementAndGet();
-            AtomicInteger worker = new AtomicInteger();
-            this.pool = Executors.newFixedThreadPool(threads, task -> {
-                Thread thread = new Thread(task, "winget-parse-" + pool + "-" + worker.incrementAndGet());
-                thread.setDaemon(true);
-                return thread;
-            });
+            this.pool = Executors.newFixedThreadPool(threads, threadFactory != null ? threadFactory : daemonThreads());
         }
+    }
+
+    private static ThreadFactory daemonThreads() {
+        int pool = POOLS.incrementAndGet();
+        AtomicInteger worker = new AtomicInteger();
+        return task -> {
+            Thread thread = new Thread(task, "winget-parse-" + pool + "-" + worker.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
     }
 
     /** Parses {@code directory} (now, or on a worker) and delivers its results after those submitted before. */

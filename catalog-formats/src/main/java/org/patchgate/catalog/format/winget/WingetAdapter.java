@@ -7,6 +7,7 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ThreadFactory;
 import org.patchgate.catalog.format.CatalogAdapter;
 import org.patchgate.catalog.format.CatalogReadException;
 import org.patchgate.catalog.format.EntryProblem;
@@ -33,6 +34,7 @@ public final class WingetAdapter implements CatalogAdapter {
     private static final int MAX_DEPTH = 24;
 
     private final int threads;
+    private final ThreadFactory threadFactory;
 
     /** Parses on one thread per available processor. */
     public WingetAdapter() {
@@ -41,10 +43,20 @@ public final class WingetAdapter implements CatalogAdapter {
 
     /** @param threads parsing threads; 1 parses on the calling thread */
     public WingetAdapter(int threads) {
+        this(threads, null);
+    }
+
+    /**
+     * @param threads parsing threads; 1 parses on the calling thread
+     * @param threadFactory makes the parsing threads (in an application server, its managed thread
+     *     factory); null: plain daemon threads
+     */
+    public WingetAdapter(int threads, ThreadFactory threadFactory) {
         if (threads < 1) {
             throw new IllegalArgumentException("threads must be at least 1, not " + threads);
         }
         this.threads = threads;
+        this.threadFactory = threadFactory;
     }
 
     @Override
@@ -57,7 +69,7 @@ public final class WingetAdapter implements CatalogAdapter {
         Path root = location.toAbsolutePath().normalize();
         if (Files.isRegularFile(root, LinkOption.NOFOLLOW_LINKS) && ManifestDirectory.isManifest(root.getFileName().toString())) {
             sink.expect(1);
-            try (InOrderParsing parsing = new InOrderParsing(sink, 1)) {
+            try (InOrderParsing parsing = new InOrderParsing(sink, 1, null)) {
                 parsing.submit(new ManifestDirectory(root.getParent(), List.of(root)));
             }
             return;
@@ -79,7 +91,7 @@ public final class WingetAdapter implements CatalogAdapter {
             throw new CatalogReadException("no winget manifests (*.yaml) under " + location);
         }
         sink.expect(expected);
-        try (InOrderParsing parsing = new InOrderParsing(sink, threads)) {
+        try (InOrderParsing parsing = new InOrderParsing(sink, threads, threadFactory)) {
             for (int i = 0; i < units.size(); i++) {
                 Object unit = units.set(i, null); // let go of what was handed over
                 if (unit instanceof Path directory) {

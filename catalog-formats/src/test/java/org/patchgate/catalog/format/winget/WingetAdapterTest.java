@@ -12,6 +12,8 @@ import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
@@ -79,6 +81,23 @@ class WingetAdapterTest {
         Installer zip = e.installers().get(0);
         assertEquals(InstallerType.ZIP, zip.type());
         assertEquals("zip/portable", zip.vendorType());
+    }
+
+    @Test
+    void read_withTheCallersThreadFactory_parsesOnThreadsItMade_sameEntries() throws Exception {
+        AtomicInteger made = new AtomicInteger();
+        ThreadFactory counting = task -> {
+            made.incrementAndGet();
+            Thread thread = new Thread(task, "managed-like");
+            thread.setDaemon(true);
+            return thread;
+        };
+        CollectingSink sink = new CollectingSink();
+
+        new WingetAdapter(2, counting).read(Fixtures.root().resolve("manifests"), sink);
+
+        assertTrue(made.get() >= 1, "the pool's threads come from the given factory");
+        assertEquals(ALL.entries, sink.entries);
     }
 
     @Test
