@@ -10,12 +10,16 @@ import java.util.Objects;
  */
 public sealed interface DetectionRule {
 
-    /** A registry value exists and (if {@code expected} is set) compares with it. */
+    /**
+     * A registry value exists and (if {@code expected} is set) compares with it; a {@code null}
+     * comparison is {@link Comparison#EXISTS}, so that both spellings are one value.
+     */
     record RegistryValue(String hive, String key, String valueName, Comparison comparison, String expected)
             implements DetectionRule {
         public RegistryValue {
             Objects.requireNonNull(hive, "hive");
             Objects.requireNonNull(key, "key");
+            comparison = comparison == null ? Comparison.EXISTS : comparison;
         }
     }
 

@@ -69,8 +69,8 @@ final class EntryReader {
                 date(f), f.enumValue("classification", Classification.class, Classification.UPDATES),
                 f.enumValue("severity", Severity.class, Severity.UNSPECIFIED), url(f, "homepage", false),
                 bounded(f, "license", 256, false), supersedes, installers,
-                RuleReader.read(f.raw("installedRule"), f.path("installedRule")),
-                RuleReader.read(f.raw("applicableRule"), f.path("applicableRule")));
+                DetectionRuleCodec.read(f.raw("installedRule"), f.path("installedRule")),
+                DetectionRuleCodec.read(f.raw("applicableRule"), f.path("applicableRule")));
     }
 
     private static Installer installer(JsonNode node, String path) throws InvalidEntryException {

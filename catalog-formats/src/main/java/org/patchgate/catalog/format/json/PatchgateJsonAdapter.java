@@ -35,8 +35,8 @@ public final class PatchgateJsonAdapter implements CatalogAdapter {
 
     /** Largest catalog file read; hand-written catalogs are small, so a file is read whole. */
     static final long MAX_FILE_BYTES = 16L << 20;
-    /** JSON nesting allowed: enough for rules nested {@link RuleReader#MAX_DEPTH} deep (two levels each). */
-    static final int MAX_JSON_DEPTH = 2 * RuleReader.MAX_DEPTH + 16;
+    /** JSON nesting allowed: enough for rules nested {@link DetectionRuleCodec#MAX_DEPTH} deep (two levels each). */
+    static final int MAX_JSON_DEPTH = 2 * DetectionRuleCodec.MAX_DEPTH + 16;
     private static final int MAX_FOLDER_DEPTH = 16;
     private static final Set<String> TOP_FIELDS = Set.of("$schema", "formatVersion", "entries");
 

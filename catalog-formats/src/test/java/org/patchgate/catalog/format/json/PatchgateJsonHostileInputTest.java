@@ -77,10 +77,10 @@ class PatchgateJsonHostileInputTest {
     @Test
     void read_ruleNestedTooDeeply_namesTheDepthLimit() throws Exception {
         String rule = "{\"type\":\"fileExists\",\"path\":\"a\"}";
-        for (int i = 0; i < RuleReader.MAX_DEPTH; i++) {
+        for (int i = 0; i < DetectionRuleCodec.MAX_DEPTH; i++) {
             rule = "{\"type\":\"not\",\"rule\":" + rule + "}";
         }
-        assertReason(onlyProblem(doc(entry(",\"installedRule\":" + rule))), "nested deeper than 32");
+        assertReason(onlyProblem(doc(entry(",\"installedRule\":" + rule))), "nested deeper than " + DetectionRuleCodec.MAX_DEPTH);
     }
 
     @Test

@@ -1,33 +1,117 @@
 package org.patchgate.catalog.format.json;
 
+import static org.patchgate.catalog.format.json.JsonNames.camel;
+
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import org.patchgate.catalog.model.DetectionRule;
 import org.patchgate.catalog.model.DetectionRule.Comparison;
 
 /**
- * Reads a detection rule written as a tagged JSON tree: {@code {"type": "registryValue", ...}},
- * {@code {"type": "and", "rules": [...]}} (docs/formats/patchgate-json.md).
+ * Detection rules as tagged JSON trees — {@code {"type": "registryValue", ...}},
+ * {@code {"type": "and", "rules": [...]}} (docs/formats/patchgate-json.md) — in both directions: the
+ * one reader of hand-written Patchgate JSON catalogs and of the rules the server stores as JSONB,
+ * and the one writer. Reading is strict (unknown fields and types refused, depth and size capped) and
+ * names the JSON path of what is wrong. Writing is deterministic: fixed field order, absent optional
+ * fields left out, opaque attributes sorted by name.
  */
-final class RuleReader {
+public final class DetectionRuleCodec {
 
-    /** Deepest nesting of and/or/not accepted; real SCUP rules nest about 5 deep. */
-    static final int MAX_DEPTH = 32;
+    /** Deepest nesting of and/or/not accepted: the SCUP adapter's cap; real SCUP rules nest about 5 deep. */
+    public static final int MAX_DEPTH = 64;
     /** Most rules in one tree, so a wide rule cannot cost unbounded work. */
     private static final int MAX_RULES = 10_000;
 
     private int count;
 
-    private RuleReader() {
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
+    private DetectionRuleCodec() {
     }
 
     /** The rule at {@code node} (with path {@code path}), or {@code null} if the node is absent. */
     static DetectionRule read(JsonNode node, String path) throws InvalidEntryException {
-        return node == null || node.isNull() ? null : new RuleReader().rule(node, path, 1);
+        return node == null || node.isNull() ? null : new DetectionRuleCodec().rule(node, path, 1);
+    }
+
+    /**
+     * Reads a rule tree, e.g. one stored by {@link #write}; {@code null} or JSON null gives {@code null}.
+     *
+     * @throws IllegalArgumentException naming the JSON path ({@code $.rules[1].path}) and what is wrong
+     */
+    public static DetectionRule read(JsonNode node) {
+        try {
+            return read(node, "$");
+        } catch (InvalidEntryException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
+        }
+    }
+
+    /** The rule as a JSON tree, or {@code null} for no rule. */
+    public static ObjectNode write(DetectionRule rule) {
+        if (rule == null) {
+            return null;
+        }
+        ObjectNode node = NODES.objectNode();
+        // Java 17: no pattern switch yet, so an instanceof chain over the sealed interface.
+        if (rule instanceof DetectionRule.RegistryValue r) {
+            node.put("type", "registryValue").put("hive", r.hive()).put("key", r.key());
+            putIfSet(node, "valueName", r.valueName());
+            putIfSet(node, "comparison", r.comparison() == null ? null : camel(r.comparison().name()));
+            putIfSet(node, "expected", r.expected());
+        } else if (rule instanceof DetectionRule.RegistryKeyExists r) {
+            node.put("type", "registryKeyExists").put("hive", r.hive()).put("key", r.key());
+        } else if (rule instanceof DetectionRule.FileVersion r) {
+            node.put("type", "fileVersion");
+            putIfSet(node, "folder", r.folder());
+            node.put("path", r.path()).put("comparison", camel(r.comparison().name()));
+            putIfSet(node, "version", r.version());
+        } else if (rule instanceof DetectionRule.FileExists r) {
+            node.put("type", "fileExists");
+            putIfSet(node, "folder", r.folder());
+            node.put("path", r.path());
+        } else if (rule instanceof DetectionRule.MsiProductInstalled r) {
+            node.put("type", "msiProductInstalled").put("productCode", r.productCode());
+            putIfSet(node, "versionMin", r.versionMin());
+            putIfSet(node, "versionMax", r.versionMax());
+        } else if (rule instanceof DetectionRule.ProductCodeInstalled r) {
+            node.put("type", "productCodeInstalled").put("productCode", r.productCode());
+            putIfSet(node, "displayVersion", r.displayVersion());
+        } else if (rule instanceof DetectionRule.PackageFamilyInstalled r) {
+            node.put("type", "packageFamilyInstalled").put("packageFamilyName", r.packageFamilyName());
+        } else if (rule instanceof DetectionRule.Opaque r) {
+            node.put("type", "opaque").put("kind", r.kind());
+            ObjectNode attributes = node.putObject("attributes");
+            new TreeMap<>(r.attributes()).forEach(attributes::put);
+        } else if (rule instanceof DetectionRule.And r) {
+            putRules(node.put("type", "and"), r.rules());
+        } else if (rule instanceof DetectionRule.Or r) {
+            putRules(node.put("type", "or"), r.rules());
+        } else if (rule instanceof DetectionRule.Not r) {
+            node.put("type", "not").set("rule", write(r.rule()));
+        } else {
+            throw new IllegalArgumentException("unknown rule " + rule.getClass().getName());
+        }
+        return node;
+    }
+
+    private static void putRules(ObjectNode node, List<DetectionRule> rules) {
+        ArrayNode array = node.putArray("rules");
+        rules.forEach(r -> array.add(write(r)));
+    }
+
+    private static void putIfSet(ObjectNode node, String field, String value) {
+        if (value != null) {
+            node.put(field, value);
+        }
     }
 
     private DetectionRule rule(JsonNode node, String path, int depth) throws InvalidEntryException {
@@ -53,9 +137,13 @@ final class RuleReader {
                     yield new DetectionRule.RegistryKeyExists(f.requireText("hive"), f.requireText("key"));
                 }
                 case "fileVersion" -> {
+                    // version is optional: SCUP's FileVersion rule may leave it out.
                     Fields f = Fields.of(node, path, Set.of("type", "folder", "path", "comparison", "version"));
-                    yield new DetectionRule.FileVersion(f.text("folder"), f.requireText("path"),
-                            f.enumValue("comparison", Comparison.class, null), f.requireText("version"));
+                    Comparison comparison = f.enumValue("comparison", Comparison.class, null);
+                    if (comparison == null) {
+                        throw new InvalidEntryException(f.path("comparison"), "is required");
+                    }
+                    yield new DetectionRule.FileVersion(f.text("folder"), f.requireText("path"), comparison, f.text("version"));
                 }
                 case "fileExists" -> {
                     Fields f = Fields.of(node, path, Set.of("type", "folder", "path"));
