@@ -2,11 +2,14 @@ package org.patchgate.catalog.format.chocolatey;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -18,6 +21,7 @@ import org.patchgate.catalog.format.EntrySink;
 import org.patchgate.catalog.format.SourceFormat;
 import org.patchgate.catalog.model.CatalogEntry;
 import org.patchgate.catalog.model.Classification;
+import org.patchgate.catalog.model.HashAlgorithm;
 import org.patchgate.catalog.model.Installer;
 import org.patchgate.catalog.model.Severity;
 import org.patchgate.catalog.model.Version;
@@ -35,6 +39,12 @@ public final class ChocolateyAdapter implements CatalogAdapter {
     /** Install scripts are a few KB; a larger one is not a script this adapter should trust a regex with. */
     static final long MAX_SCRIPT_BYTES = 1024 * 1024;
     static final long MAX_NUSPEC_BYTES = 1024 * 1024;
+    /**
+     * Part of every package's raw digest ({@link EntrySink#unchanged}): bump it when the same files
+     * map to a different entry, so that stored digests stop matching and every package is parsed again.
+     */
+    static final String MAPPING_VERSION = "chocolatey-mapping-1";
+    private static final byte[] NO_SCRIPT = new byte[0];
 
     @Override
     public SourceFormat format() {
@@ -60,7 +70,7 @@ public final class ChocolateyAdapter implements CatalogAdapter {
         for (Path file : packages) {
             String relative = location.relativize(file).toString().replace('\\', '/');
             try {
-                sink.entry(read(file, relative));
+                readOne(file, relative, sink);
             } catch (ChocolateyEntryException e) {
                 sink.problem(new EntryProblem(relative, e.getMessage()));
             } catch (NuspecReader.NuspecException e) {
@@ -82,29 +92,62 @@ public final class ChocolateyAdapter implements CatalogAdapter {
         return name.endsWith(".nuspec") || name.endsWith(".nupkg");
     }
 
-    private static CatalogEntry read(Path file, String relative)
+    /**
+     * One package is one entry, so its files are read (not parsed) first and the sink asked whether
+     * they are unchanged ({@link EntrySink#unchanged}): the digest covers {@link #MAPPING_VERSION},
+     * the package's path (the entry's sourcePath), the nuspec, the install script and whether a
+     * verification file is there — everything the entry is made of.
+     */
+    private static void readOne(Path file, String relative, EntrySink sink)
             throws IOException, NuspecReader.NuspecException, ChocolateyEntryException {
-        if (!file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".nupkg")) {
-            return entry(new FolderPackage(file), relative);
+        PackageBytes bytes;
+        if (file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".nupkg")) {
+            try (NupkgPackage nupkg = new NupkgPackage(file)) {
+                bytes = PackageBytes.of(nupkg);
+            }
+        } else {
+            bytes = PackageBytes.of(new FolderPackage(file));
         }
-        try (NupkgPackage nupkg = new NupkgPackage(file)) {
-            return entry(nupkg, relative);
+        String digest = bytes.digest(relative);
+        if (sink.unchanged(relative, digest)) {
+            return;
+        }
+        sink.entry(entry(bytes, relative), digest);
+    }
+
+    /** A package's files as read: the nuspec, the install script if any, whether it ships a verification file. */
+    private record PackageBytes(byte[] nuspec, Optional<byte[]> script, boolean verification) {
+
+        static PackageBytes of(PackageFiles files) throws IOException, ChocolateyEntryException {
+            return new PackageBytes(files.nuspec(MAX_NUSPEC_BYTES), files.installScript(MAX_SCRIPT_BYTES),
+                    files.hasVerification());
+        }
+
+        String digest(String sourcePath) {
+            MessageDigest sha256 = HashAlgorithm.SHA256.newDigest();
+            for (byte[] part : List.of(MAPPING_VERSION.getBytes(StandardCharsets.UTF_8),
+                    sourcePath.getBytes(StandardCharsets.UTF_8), nuspec, script.orElse(NO_SCRIPT),
+                    new byte[] {(byte) (script.isPresent() ? 1 : 0), (byte) (verification ? 1 : 0)})) {
+                sha256.update(ByteBuffer.allocate(4).putInt(part.length).array());
+                sha256.update(part);
+            }
+            return HexFormat.of().formatHex(sha256.digest());
         }
     }
 
-    private static CatalogEntry entry(PackageFiles files, String relative)
-            throws IOException, NuspecReader.NuspecException, ChocolateyEntryException {
-        Nuspec nuspec = NuspecReader.read(new ByteArrayInputStream(files.nuspec(MAX_NUSPEC_BYTES)));
+    private static CatalogEntry entry(PackageBytes files, String relative)
+            throws NuspecReader.NuspecException, ChocolateyEntryException {
+        Nuspec nuspec = NuspecReader.read(new ByteArrayInputStream(files.nuspec()));
         String id = required(nuspec.id(), "id");
         Version version = version(required(nuspec.version(), "version"));
         String vendor = required(nuspec.authors(), "authors");
-        Optional<byte[]> script = files.installScript(MAX_SCRIPT_BYTES);
+        Optional<byte[]> script = files.script();
         if (script.isEmpty()) {
             String deps = nuspec.dependencies().isEmpty() ? "" : "; it only depends on " + String.join(", ", nuspec.dependencies());
             throw new ChocolateyEntryException(InstallScriptScanner.NO_INSTALLER
                     + "there is no tools/chocolateyInstall.ps1 (a meta package" + deps + ")");
         }
-        List<Installer> installers = InstallScriptScanner.scan(decode(script.get()), files.hasVerification());
+        List<Installer> installers = InstallScriptScanner.scan(decode(script.get()), files.verification());
         String product = nuspec.title() != null ? nuspec.title() : id;
         try {
             return new CatalogEntry(id + "/" + version.text(), relative, vendor, product,
