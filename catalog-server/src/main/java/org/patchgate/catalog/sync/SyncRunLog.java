@@ -162,17 +162,23 @@ final class SyncRunLog implements AutoCloseable {
 
     /**
      * Deletes the source's runs beyond the newest {@code keep} (their problems go with them), so a
-     * source synced every few minutes does not grow the history without end. A running sync is kept.
+     * source synced every few minutes does not grow the history without end. A running sync is kept,
+     * and so is an older run whose result a kept run says still stands.
      *
      * @return how many runs were deleted
      */
     int pruneHistory(long sourceId, int keep) throws SQLException {
+        // A run that kept runs point at (unchanged_since_run: "its result stands") is kept with them.
         try (PreparedStatement delete = connection.prepareStatement("DELETE FROM sync_run WHERE source_id = ?"
                 + " AND state <> 'running' AND id NOT IN (SELECT id FROM sync_run WHERE source_id = ?"
-                + " ORDER BY started_at DESC, id DESC LIMIT ?)")) {
+                + " ORDER BY started_at DESC, id DESC LIMIT ?) AND id NOT IN (SELECT unchanged_since_run FROM"
+                + " (SELECT unchanged_since_run FROM sync_run WHERE source_id = ? ORDER BY started_at DESC, id DESC LIMIT ?) kept"
+                + " WHERE unchanged_since_run IS NOT NULL)")) {
             delete.setLong(1, sourceId);
             delete.setLong(2, sourceId);
             delete.setInt(3, keep);
+            delete.setLong(4, sourceId);
+            delete.setInt(5, keep);
             return delete.executeUpdate();
         }
     }

@@ -148,4 +148,18 @@ class SyncRevisionTest {
         assertNotEquals(SourceRevision.of("x", "ab", "c").key(), SourceRevision.of("x", "a", "bc").key());
         assertEquals(SourceRevision.of("x", "build 1").key(), SourceRevision.of("x", "build 1").key());
     }
+
+    @Test
+    void history_theRunThatStandsIsKept_evenWhenOlderThanTheNewestRuns() throws Exception {
+        SyncEngine keepingTwo = SyncEngine.builder().dataSource(db.dataSource).clock(Clock.fixed(NOW, ZoneOffset.UTC))
+                .keepRuns(2).build();
+        for (int i = 0; i < 4; i++) {
+            keepingTwo.sync(source, adapter, base, "schedule", SyncProgress.NONE, SyncOptions.withRevision(COMMIT_A));
+        }
+
+        List<String> runs = db.rows("SELECT id, unchanged_since_run FROM sync_run WHERE source_id = ? ORDER BY id", source);
+        assertEquals(3, runs.size(), runs.toString());
+        assertEquals(first.runId() + "|null", runs.get(0), "the run that read is kept: the two newest point at it");
+        assertEquals(1, db.count("SELECT count(*) FROM sync_problem WHERE sync_run_id = ?", first.runId()));
+    }
 }
