@@ -12,7 +12,6 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.patchgate.catalog.sync.CatalogTestDatabase;
@@ -25,12 +24,7 @@ class DueSyncClaimsTest {
 
     @BeforeAll
     static void start() throws Exception {
-        db = new CatalogTestDatabase();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        db.close();
+        db = CatalogTestDatabase.shared();
     }
 
     private long source(Integer minutes, Instant next, boolean enabled) throws Exception {

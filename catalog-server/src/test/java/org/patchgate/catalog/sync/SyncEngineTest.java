@@ -12,7 +12,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,14 +30,10 @@ class SyncEngineTest {
 
     @BeforeAll
     static void startDatabase() throws IOException {
-        db = new CatalogTestDatabase();
+        db = CatalogTestDatabase.shared();
         engine = SyncEngine.builder().dataSource(db.dataSource).clock(Clock.fixed(NOW, ZoneOffset.UTC)).build();
     }
 
-    @AfterAll
-    static void stopDatabase() throws IOException {
-        db.close();
-    }
 
     private SyncReport syncWinget(long source, Path location) throws SQLException {
         return engine.sync(source, new WingetAdapter(), location, "manual", SyncProgress.NONE);

@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -28,14 +27,10 @@ class SyncRunTest {
 
     @BeforeAll
     static void startDatabase() throws IOException {
-        db = new CatalogTestDatabase();
+        db = CatalogTestDatabase.shared();
         engine = SyncEngine.builder().dataSource(db.dataSource).progressEvery(1).build();
     }
 
-    @AfterAll
-    static void stopDatabase() throws IOException {
-        db.close();
-    }
 
     @Test
     void sync_concurrentSecondSync_isRefused() throws Exception {

@@ -15,7 +15,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -46,14 +45,10 @@ class SyncSkipTest {
 
     @BeforeAll
     static void startDatabase() throws IOException {
-        db = new CatalogTestDatabase();
+        db = CatalogTestDatabase.shared();
         engine = SyncEngine.builder().dataSource(db.dataSource).clock(Clock.fixed(NOW, ZoneOffset.UTC)).build();
     }
 
-    @AfterAll
-    static void stopDatabase() throws IOException {
-        db.close();
-    }
 
     @BeforeEach
     void firstSync() throws Exception {
