@@ -10,7 +10,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.sql.SQLException;
 import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -61,16 +60,20 @@ public class DemoCatalog {
             Path json = writeDemoToolCatalog(dataDirectory.resolve("demo/patchgate-json"));
             load("Demo: winget", "winget", winget);
             load("Demo: Patchgate JSON", "patchgate-json", json);
-        } catch (IOException | SQLException | RuntimeException e) {
+        } catch (IOException | RuntimeException e) {
             // The demo is a convenience: a failure is logged, the server starts anyway.
             LOG.log(Level.WARNING, "The demo catalog could not be loaded", e);
         }
     }
 
-    private void load(String name, String format, Path location) throws SQLException {
+    /**
+     * Adds the source now and syncs it in the background: the server is ready (and the first start
+     * about a second shorter) while the demo's few entries are read; the sync shows as running.
+     */
+    private void load(String name, String format, Path location) {
         CatalogSource source = sources.create(new SourceService.SourceDefinition(name, format, location.toString(), null,
                 true, null, null));
-        syncs.runNow(source.id(), "demo");
+        syncs.start(source.id(), "demo", false);
     }
 
     private static Path copyWingetManifests(Path target) throws IOException {

@@ -88,11 +88,6 @@ public class SyncCoordinator {
         executor.submit(() -> run(source, trigger, full));
     }
 
-    /** Runs a sync in the calling thread (the demo catalog on first start). */
-    public SyncReport runNow(long sourceId, String trigger) throws SQLException {
-        return run(snapshot(sourceId), trigger, false);
-    }
-
     private SyncReport run(SourceSnapshot source, String trigger, boolean full) {
         try {
             // The adapter reads on a thread of its own (container-managed) while the engine writes on
