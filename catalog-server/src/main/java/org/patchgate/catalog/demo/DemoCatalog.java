@@ -1,7 +1,9 @@
 package org.patchgate.catalog.demo;
 
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.interceptor.Interceptor;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.InputStream;
@@ -51,7 +53,8 @@ public class DemoCatalog {
     @ConfigProperty(name = "patchgate.http.port", defaultValue = "8080")
     private int httpPort;
 
-    void onMigrated(@Observes DatabaseMigrated migrated) {
+    /** After {@link org.patchgate.catalog.source.InterruptedSyncs}, which would take the demo's running syncs for interrupted ones. */
+    void onMigrated(@Observes @Priority(Interceptor.Priority.APPLICATION + 100) DatabaseMigrated migrated) {
         if (!enabled || !migrated.freshDatabase()) {
             return;
         }

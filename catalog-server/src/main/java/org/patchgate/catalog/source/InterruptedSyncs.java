@@ -1,8 +1,10 @@
 package org.patchgate.catalog.source;
 
+import jakarta.annotation.Priority;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.interceptor.Interceptor;
 import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -40,7 +42,8 @@ public class InterruptedSyncs {
     @ConfigProperty(name = "patchgate.db.embedded", defaultValue = "false")
     private boolean embeddedDatabase;
 
-    void onMigrated(@Observes DatabaseMigrated migrated) throws SQLException {
+    /** Before any other observer: the demo catalog starts syncs of its own, which are not interrupted ones. */
+    void onMigrated(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE) DatabaseMigrated migrated) throws SQLException {
         Instant now = clock.instant();
         Instant startedBefore = embeddedDatabase ? now : now.minus(Duration.ofHours(STALE_HOURS));
         try (Connection c = dataSource.getConnection();
