@@ -21,6 +21,7 @@ import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.patchgate.catalog.format.SourceFormat;
+import org.patchgate.catalog.sync.CatalogMaintenance;
 import org.patchgate.catalog.sync.SourceRevision;
 import org.patchgate.catalog.sync.SyncAlreadyRunningException;
 import org.patchgate.catalog.sync.SyncEngine;
@@ -97,6 +98,7 @@ public class SyncCoordinator {
                     .readExecutor(reader -> threadFactory.newThread(reader).start()).build()
                     .sync(source.id(), trigger, SyncProgress.NONE, () -> prepare(source, full));
             LOG.info(() -> "Sync of source " + source.id() + " (" + trigger + "): " + report);
+            CatalogMaintenance.afterSync(dataSource, report);
             return report;
         } catch (SyncAlreadyRunningException e) {
             LOG.info(() -> "Sync of source " + source.id() + " not started: " + e.getMessage());
