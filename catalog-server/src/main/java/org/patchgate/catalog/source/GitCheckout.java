@@ -96,7 +96,8 @@ public final class GitCheckout {
 
     /**
      * The first entry of {@code git status --porcelain -z} output that concerns the folder at
-     * {@code prefix}: a path under it, or an untracked or ignored folder ({@code "dir/"}) holding it.
+     * {@code prefix}: a path under it, an untracked or ignored folder ({@code "dir/"}) holding it, or
+     * a {@code .gitignore} anywhere.
      * Paths are relative to the top of the checkout; a rename or copy has its old path in the next field.
      */
     static Optional<String> firstChangeUnder(String prefix, String porcelainZ) {
@@ -109,11 +110,19 @@ public final class GitCheckout {
             String path = field.substring(3);
             boolean renamed = field.charAt(0) == 'R' || field.charAt(0) == 'C' || field.charAt(1) == 'R' || field.charAt(1) == 'C';
             String oldPath = renamed && i + 1 < fields.length ? fields[++i] : null;
-            if (under(prefix, path) || (oldPath != null && under(prefix, oldPath))) {
+            if (under(prefix, path) || (oldPath != null && under(prefix, oldPath)) || isIgnoreFile(path)) {
                 return Optional.of(field);
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * A {@code .gitignore} that is untracked or changed, wherever it is, may hide files under the
+     * folder from a status that did not list ignored files (the repository had no tracked rules).
+     */
+    private static boolean isIgnoreFile(String path) {
+        return path.equals(".gitignore") || path.endsWith("/.gitignore");
     }
 
     private static boolean under(String prefix, String path) {

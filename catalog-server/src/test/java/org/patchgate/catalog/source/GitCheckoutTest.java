@@ -137,6 +137,14 @@ class GitCheckoutTest {
     }
 
     @Test
+    void revision_untrackedIgnoreFileOutsideTheFolder_none_becauseItMayHideFilesInside() throws IOException {
+        Files.writeString(checkout.resolve(".gitignore"), "*.local.yaml\n"); // untracked, at the top
+        Files.writeString(checkout.resolve("manifests/g/Git/Git.local.yaml"), "PackageIdentifier: Sneaky\n");
+
+        assertEquals(Optional.empty(), git.revision(checkout.resolve("manifests")));
+    }
+
+    @Test
     void revision_renameIntoTheFolder_none() throws IOException {
         repo.git("mv", "tools/readme.md", "manifests/readme.md");
         assertEquals(Optional.empty(), git.revision(checkout.resolve("manifests")));
