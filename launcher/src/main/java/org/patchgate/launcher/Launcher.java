@@ -100,8 +100,8 @@ public final class Launcher {
             Path home = home(systemProperties);
             // Payara's runtime folder holds nothing worth keeping; a fresh one starts faster than a reused one.
             deleteTree(config.dataDirectory().resolve("payara"));
-            site = SiteServer.start(war(home, systemProperties), SiteServer.payaraJar(home.resolve("lib")), config.httpPort(),
-                    config.dataDirectory().resolve("payara"), server, config.serverJavaOptions());
+            site = SiteServer.start(war(home, systemProperties), serverLibs(home), SiteServer.payaraJar(home.resolve("lib")),
+                    config.httpPort(), config.dataDirectory().resolve("payara"), server, config.serverJavaOptions());
         } catch (IOException | RuntimeException e) {
             System.err.println("patchgate: the site server did not start: " + e.getMessage());
             closeQuietly(embeddedStart == null ? null : embeddedStart.exceptionally(t -> null).join());
@@ -178,6 +178,19 @@ public final class Launcher {
             throw new IOException("the site server's WAR is missing: " + war);
         }
         return war;
+    }
+
+    /** {@code lib/server/}: the site server's libraries, given to Payara Micro beside the thin WAR. */
+    private static Path serverLibs(Path home) throws IOException {
+        Path libs = home.resolve("lib").resolve("server");
+        try (var jars = Files.list(libs)) {
+            if (jars.noneMatch(p -> p.getFileName().toString().endsWith(".jar"))) {
+                throw new IOException("the site server's libraries are missing: no jar in " + libs);
+            }
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw new IOException("the site server's libraries are missing: " + libs + " does not exist", e);
+        }
+        return libs;
     }
 
     private static void deleteTree(Path dir) throws IOException {
