@@ -1,10 +1,15 @@
 package org.patchgate.catalog.format.scup;
 
 import java.io.BufferedInputStream;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -16,6 +21,8 @@ import org.patchgate.catalog.format.EntrySink;
 import org.patchgate.catalog.format.SourceFormat;
 import org.patchgate.catalog.format.cab.CabinetLimits;
 import org.patchgate.catalog.format.cab.CabinetReader;
+import org.patchgate.catalog.model.CatalogEntry;
+import org.patchgate.catalog.model.HashAlgorithm;
 
 /**
  * Reads SCUP catalogs. The location may be a folder of {@code .sdp} files (HP's V2 catalog
@@ -27,6 +34,14 @@ import org.patchgate.catalog.format.cab.CabinetReader;
  * {@link CatalogReadException}. A single {@code .sdp} is one entry, so its failure is a problem.
  */
 public final class ScupAdapter implements CatalogAdapter {
+
+    /**
+     * Part of every {@code .sdp} file's raw digest ({@link EntrySink#unchanged}): bump it when the same
+     * file maps to a different entry, so that stored digests stop matching.
+     */
+    static final String MAPPING_VERSION = "scup-mapping-1";
+    /** Larger {@code .sdp} files (a whole catalog saved as .sdp, say) are parsed as a stream, never skipped. */
+    private static final long MAX_SKIPPABLE_BYTES = 16L * 1024 * 1024;
 
     private final CabinetLimits cabinetLimits;
 
@@ -79,9 +94,87 @@ public final class ScupAdapter implements CatalogAdapter {
         for (Path file : files) {
             String relative = folder.relativize(file).toString().replace('\\', '/');
             try {
-                readFile(file, relative, sink);
+                if (kind(file) == Kind.SDP && Files.size(file) <= MAX_SKIPPABLE_BYTES) {
+                    readPackageFile(file, relative, sink);
+                } else {
+                    readFile(file, relative, sink);
+                }
             } catch (SdpDocumentException | IOException e) {
                 sink.problem(new EntryProblem(relative, e.getMessage()));
+            }
+        }
+    }
+
+    /**
+     * An {@code .sdp} file normally holds one package, i.e. one entry: its bytes are hashed first and
+     * the sink asked whether they are unchanged ({@link EntrySink#unchanged}); the digest covers
+     * {@link #MAPPING_VERSION}, the file's path (the entry's sourcePath) and its bytes. It is passed
+     * on only when the file gave exactly one entry and no problem, so that a skip vouches for the
+     * whole file.
+     */
+    private static void readPackageFile(Path file, String sourcePath, EntrySink sink) throws IOException, SdpDocumentException {
+        byte[] bytes = Files.readAllBytes(file);
+        String digest = digest(sourcePath, bytes);
+        if (sink.unchanged(sourcePath, digest)) {
+            return;
+        }
+        OneEntryWithDigest oneEntry = new OneEntryWithDigest(sink, digest);
+        SdpDocumentReader.read(new ByteArrayInputStream(bytes), sourcePath, oneEntry);
+        oneEntry.finish();
+    }
+
+    private static String digest(String sourcePath, byte[] bytes) {
+        MessageDigest sha256 = HashAlgorithm.SHA256.newDigest();
+        for (byte[] part : List.of(MAPPING_VERSION.getBytes(StandardCharsets.UTF_8),
+                sourcePath.getBytes(StandardCharsets.UTF_8), bytes)) {
+            sha256.update(ByteBuffer.allocate(4).putInt(part.length).array());
+            sha256.update(part);
+        }
+        return HexFormat.of().formatHex(sha256.digest());
+    }
+
+    /**
+     * Holds back a file's first entry: if nothing else comes, it goes on with the file's digest;
+     * if a second entry or a problem comes, everything goes on without one.
+     */
+    private static final class OneEntryWithDigest implements EntrySink {
+        private final EntrySink sink;
+        private final String digest;
+        private CatalogEntry held;
+        private boolean mixed;
+
+        OneEntryWithDigest(EntrySink sink, String digest) {
+            this.sink = sink;
+            this.digest = digest;
+        }
+
+        @Override
+        public void entry(CatalogEntry entry) {
+            if (!mixed && held == null) {
+                held = entry;
+                return;
+            }
+            release();
+            sink.entry(entry);
+        }
+
+        @Override
+        public void problem(EntryProblem problem) {
+            release();
+            sink.problem(problem);
+        }
+
+        private void release() {
+            mixed = true;
+            if (held != null) {
+                sink.entry(held);
+                held = null;
+            }
+        }
+
+        void finish() {
+            if (held != null) {
+                sink.entry(held, digest);
             }
         }
     }
