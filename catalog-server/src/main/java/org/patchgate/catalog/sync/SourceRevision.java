@@ -1,10 +1,7 @@
 package org.patchgate.catalog.sync;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.util.HexFormat;
 import java.util.Objects;
-import org.patchgate.catalog.model.HashAlgorithm;
+import org.patchgate.catalog.format.RawDigest;
 
 /**
  * Identifies exactly what a source holds right now — a git commit with a clean working tree, the
@@ -35,14 +32,10 @@ public record SourceRevision(String description, String key) {
      * @param context everything else that decides what a read produces (build, format, location)
      */
     public static SourceRevision of(String description, String... context) {
-        MessageDigest sha256 = HashAlgorithm.SHA256.newDigest();
+        RawDigest key = new RawDigest("source-revision-1");
         for (String part : context) {
-            // Length-prefixed, so that ("ab", "c") and ("a", "bc") differ.
-            byte[] bytes = Objects.requireNonNull(part, "context").getBytes(StandardCharsets.UTF_8);
-            sha256.update((bytes.length + ":").getBytes(StandardCharsets.US_ASCII));
-            sha256.update(bytes);
+            key.add(Objects.requireNonNull(part, "context"));
         }
-        sha256.update(description.getBytes(StandardCharsets.UTF_8));
-        return new SourceRevision(description, HexFormat.of().formatHex(sha256.digest()));
+        return new SourceRevision(description, key.add(description).hex());
     }
 }

@@ -8,8 +8,6 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -18,10 +16,10 @@ import org.patchgate.catalog.format.CatalogAdapter;
 import org.patchgate.catalog.format.CatalogReadException;
 import org.patchgate.catalog.format.EntryProblem;
 import org.patchgate.catalog.format.EntrySink;
+import org.patchgate.catalog.format.RawDigest;
 import org.patchgate.catalog.format.SourceFormat;
 import org.patchgate.catalog.model.CatalogEntry;
 import org.patchgate.catalog.model.Classification;
-import org.patchgate.catalog.model.HashAlgorithm;
 import org.patchgate.catalog.model.Installer;
 import org.patchgate.catalog.model.Severity;
 import org.patchgate.catalog.model.Version;
@@ -124,14 +122,8 @@ public final class ChocolateyAdapter implements CatalogAdapter {
         }
 
         String digest(String sourcePath) {
-            MessageDigest sha256 = HashAlgorithm.SHA256.newDigest();
-            for (byte[] part : List.of(MAPPING_VERSION.getBytes(StandardCharsets.UTF_8),
-                    sourcePath.getBytes(StandardCharsets.UTF_8), nuspec, script.orElse(NO_SCRIPT),
-                    new byte[] {(byte) (script.isPresent() ? 1 : 0), (byte) (verification ? 1 : 0)})) {
-                sha256.update(ByteBuffer.allocate(4).putInt(part.length).array());
-                sha256.update(part);
-            }
-            return HexFormat.of().formatHex(sha256.digest());
+            return new RawDigest(MAPPING_VERSION).add(sourcePath).add(nuspec).add(script.orElse(NO_SCRIPT))
+                    .add(new byte[] {(byte) (script.isPresent() ? 1 : 0), (byte) (verification ? 1 : 0)}).hex();
         }
     }
 
@@ -178,7 +170,7 @@ public final class ChocolateyAdapter implements CatalogAdapter {
         String text;
         try {
             text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+                    .decode(ByteBuffer.wrap(bytes)).toString();
         } catch (CharacterCodingException e) {
             text = new String(bytes, StandardCharsets.ISO_8859_1); // Windows-1252 scripts: URLs and hashes are ASCII anyway
         }

@@ -2,23 +2,19 @@ package org.patchgate.catalog.format.scoop;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import org.patchgate.catalog.format.CatalogAdapter;
 import org.patchgate.catalog.format.CatalogReadException;
 import org.patchgate.catalog.format.EntryProblem;
 import org.patchgate.catalog.format.EntrySink;
+import org.patchgate.catalog.format.RawDigest;
 import org.patchgate.catalog.format.SourceFormat;
-import org.patchgate.catalog.model.HashAlgorithm;
 
 /**
  * Reads a Scoop bucket: a folder with {@code bucket/*.json} (the layout of ScoopInstaller/Main and
@@ -122,13 +118,7 @@ public final class ScoopAdapter implements CatalogAdapter {
 
     /** SHA-256 over the mapping version, bucket, path and bytes, each length-prefixed; 64 hex digits. */
     private static String digest(String bucket, String sourcePath, byte[] bytes) {
-        MessageDigest sha256 = HashAlgorithm.SHA256.newDigest();
-        for (byte[] part : List.of(MAPPING_VERSION.getBytes(StandardCharsets.UTF_8),
-                bucket.getBytes(StandardCharsets.UTF_8), sourcePath.getBytes(StandardCharsets.UTF_8), bytes)) {
-            sha256.update(ByteBuffer.allocate(4).putInt(part.length).array());
-            sha256.update(part);
-        }
-        return HexFormat.of().formatHex(sha256.digest());
+        return new RawDigest(MAPPING_VERSION).add(bucket).add(sourcePath).add(bytes).hex();
     }
 
     /** Reads at most one byte past the cap, whatever the file claims its size is. */

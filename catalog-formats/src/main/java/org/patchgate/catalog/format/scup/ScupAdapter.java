@@ -4,12 +4,8 @@ import java.io.BufferedInputStream;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -18,11 +14,11 @@ import org.patchgate.catalog.format.CatalogAdapter;
 import org.patchgate.catalog.format.CatalogReadException;
 import org.patchgate.catalog.format.EntryProblem;
 import org.patchgate.catalog.format.EntrySink;
+import org.patchgate.catalog.format.RawDigest;
 import org.patchgate.catalog.format.SourceFormat;
 import org.patchgate.catalog.format.cab.CabinetLimits;
 import org.patchgate.catalog.format.cab.CabinetReader;
 import org.patchgate.catalog.model.CatalogEntry;
-import org.patchgate.catalog.model.HashAlgorithm;
 
 /**
  * Reads SCUP catalogs. The location may be a folder of {@code .sdp} files (HP's V2 catalog
@@ -114,23 +110,13 @@ public final class ScupAdapter implements CatalogAdapter {
      */
     private static void readPackageFile(Path file, String sourcePath, EntrySink sink) throws IOException, SdpDocumentException {
         byte[] bytes = Files.readAllBytes(file);
-        String digest = digest(sourcePath, bytes);
+        String digest = new RawDigest(MAPPING_VERSION).add(sourcePath).add(bytes).hex();
         if (sink.unchanged(sourcePath, digest)) {
             return;
         }
         OneEntryWithDigest oneEntry = new OneEntryWithDigest(sink, digest);
         SdpDocumentReader.read(new ByteArrayInputStream(bytes), sourcePath, oneEntry);
         oneEntry.finish();
-    }
-
-    private static String digest(String sourcePath, byte[] bytes) {
-        MessageDigest sha256 = HashAlgorithm.SHA256.newDigest();
-        for (byte[] part : List.of(MAPPING_VERSION.getBytes(StandardCharsets.UTF_8),
-                sourcePath.getBytes(StandardCharsets.UTF_8), bytes)) {
-            sha256.update(ByteBuffer.allocate(4).putInt(part.length).array());
-            sha256.update(part);
-        }
-        return HexFormat.of().formatHex(sha256.digest());
     }
 
     /**

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import org.patchgate.catalog.format.EntryProblem;
 import org.patchgate.catalog.format.EntrySink;
+import org.patchgate.catalog.format.RawDigest;
 import org.patchgate.catalog.model.CatalogEntry;
 
 /**
@@ -159,9 +160,9 @@ final class ManifestDirectory {
     }
 
     private static String digest(List<String> names, List<byte[]> contents) {
-        RawDigest digest = new RawDigest();
-        for (int i = 0; i < names.size(); i++) {
-            digest.file(names.get(i), contents.get(i));
+        RawDigest digest = new RawDigest(WingetAdapter.MAPPING_VERSION);
+        for (int i = 0; i < names.size(); i++) { // in a fixed order: the walk sorts names
+            digest.add(names.get(i)).add(contents.get(i));
         }
         return digest.hex();
     }

@@ -30,6 +30,13 @@ import org.patchgate.catalog.format.SourceFormat;
  */
 public final class WingetAdapter implements CatalogAdapter {
 
+    /**
+     * Part of every version directory's raw digest ({@link org.patchgate.catalog.format.RawDigest}):
+     * bump whenever what this adapter makes of the same files changes (a field mapped differently, a
+     * new check); stored digests then stop matching and every entry is parsed again on the next sync.
+     */
+    static final String MAPPING_VERSION = "winget-mapping-1";
+
     /** Deeper than any winget-pkgs path (manifests/a/A/E/T/EuropeB/V/…/version is 10 levels). */
     private static final int MAX_DEPTH = 24;
 
