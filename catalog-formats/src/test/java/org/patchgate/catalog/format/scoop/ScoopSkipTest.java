@@ -8,51 +8,17 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.patchgate.catalog.format.EntryProblem;
-import org.patchgate.catalog.format.EntrySink;
-import org.patchgate.catalog.model.CatalogEntry;
+import org.patchgate.catalog.format.DigestSink;
 
 /** A Scoop manifest whose bytes are known to the sink is not parsed again (EntrySink.unchanged). */
 class ScoopSkipTest {
 
     @TempDir
     Path temp;
-
-    private static final class DigestSink implements EntrySink {
-        final Map<String, String> known;
-        final Map<String, String> delivered = new HashMap<>();
-        final List<String> parsed = new ArrayList<>();
-
-        DigestSink(Map<String, String> known) {
-            this.known = known;
-        }
-
-        @Override
-        public void entry(CatalogEntry entry) {
-            parsed.add(entry.sourcePath());
-        }
-
-        @Override
-        public void entry(CatalogEntry entry, String rawDigest) {
-            entry(entry);
-            delivered.put(entry.sourcePath(), rawDigest);
-        }
-
-        @Override
-        public void problem(EntryProblem problem) {
-        }
-
-        @Override
-        public boolean unchanged(String sourcePath, String rawDigest) {
-            return rawDigest.equals(known.get(sourcePath));
-        }
-    }
 
     @Test
     void read_knownManifests_areSkipped_editedOneIsParsed() throws Exception {

@@ -7,17 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.patchgate.catalog.format.EntryProblem;
+import org.patchgate.catalog.format.DigestSink;
 import org.patchgate.catalog.format.EntrySink;
-import org.patchgate.catalog.model.CatalogEntry;
 
 /** Skipping unchanged .sdp files of a SCUP folder before parsing (EntrySink.unchanged), on real Dell and HP packages. */
 class ScupSkipTest {
@@ -25,47 +21,8 @@ class ScupSkipTest {
     @TempDir
     Path folder;
 
-    private final RememberingSink sink = new RememberingSink();
+    private DigestSink sink = new DigestSink();
     private List<String> files;
-
-    /** Remembers each entry's digest, and on the next read answers "unchanged" for the same digest. */
-    private static final class RememberingSink implements EntrySink {
-        final Map<String, String> digests = new HashMap<>();
-        final List<String> parsed = new ArrayList<>();
-        final List<String> skipped = new ArrayList<>();
-        final List<EntryProblem> problems = new ArrayList<>();
-
-        void reset() {
-            parsed.clear();
-            skipped.clear();
-            problems.clear();
-        }
-
-        @Override
-        public boolean unchanged(String sourcePath, String rawDigest) {
-            boolean same = rawDigest.equals(digests.get(sourcePath));
-            if (same) {
-                skipped.add(sourcePath);
-            }
-            return same;
-        }
-
-        @Override
-        public void entry(CatalogEntry entry) {
-            entry(entry, null);
-        }
-
-        @Override
-        public void entry(CatalogEntry entry, String rawDigest) {
-            parsed.add(entry.sourcePath());
-            digests.put(entry.sourcePath(), rawDigest);
-        }
-
-        @Override
-        public void problem(EntryProblem problem) {
-            problems.add(problem);
-        }
-    }
 
     @BeforeEach
     void copyRealPackages() throws Exception {
@@ -85,16 +42,16 @@ class ScupSkipTest {
     void secondRead_unchangedFilesAreNotParsed_aChangedOneIs() throws Exception {
         new ScupAdapter().read(folder, sink);
         assertEquals(files, sink.parsed);
-        sink.parsed.forEach(path -> assertNotNull(sink.digests.get(path), path));
+        sink.parsed.forEach(path -> assertNotNull(sink.delivered.get(path), path));
 
-        sink.reset();
+        sink = sink.next();
         new ScupAdapter().read(folder, sink);
         assertEquals(List.of(), sink.parsed);
         assertEquals(files, sink.skipped);
 
         Path changed = folder.resolve(files.get(0));
         Files.writeString(changed, Files.readString(changed, StandardCharsets.UTF_8) + "\n<!-- edited -->\n", StandardCharsets.UTF_8);
-        sink.reset();
+        sink = sink.next();
         new ScupAdapter().read(folder, sink);
         assertEquals(List.of(files.get(0)), sink.parsed);
     }
@@ -104,9 +61,9 @@ class ScupSkipTest {
         Files.writeString(folder.resolve("zz-broken.sdp"), "<SoftwareDistributionPackage", StandardCharsets.UTF_8);
         new ScupAdapter().read(folder, sink);
         assertEquals(1, sink.problems.size());
-        assertNull(sink.digests.get("zz-broken.sdp"));
+        assertNull(sink.delivered.get("zz-broken.sdp"));
 
-        sink.reset();
+        sink = sink.next();
         new ScupAdapter().read(folder, sink);
 
         assertEquals(1, sink.problems.size(), "a broken file has no stored digest: reported again");

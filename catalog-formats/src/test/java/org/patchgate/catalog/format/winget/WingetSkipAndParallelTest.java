@@ -12,64 +12,21 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.patchgate.catalog.format.CatalogReadException;
 import org.patchgate.catalog.format.CollectingSink;
-import org.patchgate.catalog.format.EntrySink;
-import org.patchgate.catalog.model.CatalogEntry;
+import org.patchgate.catalog.format.DigestSink;
+import org.patchgate.catalog.format.EntryProblem;
 
 /** Parallel parsing gives what serial parsing gives; unchanged directories can be skipped before parsing. */
 class WingetSkipAndParallelTest {
 
     @TempDir
     Path temp;
-
-    /** Records digests asked and delivered; answers "unchanged" for the paths in {@code known}. */
-    private static final class DigestSink implements EntrySink {
-        final Map<String, String> asked = new ConcurrentHashMap<>();
-        final Map<String, String> delivered = new TreeMap<>();
-        final List<String> entries = new ArrayList<>();
-        final List<String> problems = new ArrayList<>();
-        final Set<String> threads = Collections.synchronizedSet(new java.util.HashSet<>());
-        final Map<String, String> known;
-
-        DigestSink(Map<String, String> known) {
-            this.known = known;
-        }
-
-        @Override
-        public void entry(CatalogEntry entry) {
-            threads.add(Thread.currentThread().getName());
-            entries.add(entry.sourcePath());
-        }
-
-        @Override
-        public void entry(CatalogEntry entry, String rawDigest) {
-            entry(entry);
-            delivered.put(entry.sourcePath(), rawDigest);
-        }
-
-        @Override
-        public void problem(org.patchgate.catalog.format.EntryProblem problem) {
-            threads.add(Thread.currentThread().getName());
-            problems.add(problem.sourcePath());
-        }
-
-        @Override
-        public boolean unchanged(String sourcePath, String rawDigest) {
-            asked.put(sourcePath, rawDigest);
-            return rawDigest.equals(known.get(sourcePath));
-        }
-    }
 
     @Test
     void read_parallel_deliversSameEntriesAndProblemsInSameOrderAsSerial() throws CatalogReadException {
@@ -88,7 +45,7 @@ class WingetSkipAndParallelTest {
 
     @Test
     void read_parallel_callsEntryAndProblemOnTheCallingThreadOnly() throws CatalogReadException {
-        DigestSink sink = new DigestSink(Map.of());
+        DigestSink sink = new DigestSink();
         new WingetAdapter(4).read(Fixtures.root(), sink);
 
         assertEquals(Set.of(Thread.currentThread().getName()), sink.threads);
@@ -96,10 +53,10 @@ class WingetSkipAndParallelTest {
 
     @Test
     void read_asksBeforeParsing_withTheEntrysSourcePath_andPassesTheSameDigestWithTheEntry() throws CatalogReadException {
-        DigestSink sink = new DigestSink(Map.of());
+        DigestSink sink = new DigestSink();
         new WingetAdapter(2).read(Fixtures.manifests(""), sink);
 
-        assertEquals(42, sink.entries.size());
+        assertEquals(42, sink.parsed.size());
         assertEquals(42, sink.delivered.size(), "every fixture directory holds one version: all get a digest");
         sink.delivered.forEach((path, digest) -> {
             assertEquals(digest, sink.asked.get(path), path);
@@ -110,13 +67,13 @@ class WingetSkipAndParallelTest {
     @Test
     void read_sinkSaysUnchanged_directoryIsNotParsed() throws Exception {
         Path tree = copy(Fixtures.manifests(""), temp.resolve("tree"));
-        DigestSink first = new DigestSink(Map.of());
+        DigestSink first = new DigestSink();
         new WingetAdapter(2).read(tree, first);
 
         DigestSink second = new DigestSink(first.delivered);
         new WingetAdapter(2).read(tree, second);
 
-        assertEquals(List.of(), second.entries);
+        assertEquals(List.of(), second.parsed);
         assertEquals(List.of(), second.problems);
         assertEquals(first.delivered.keySet(), second.asked.keySet());
     }
@@ -124,7 +81,7 @@ class WingetSkipAndParallelTest {
     @Test
     void read_oneFileEdited_onlyThatDirectoryIsParsedAgain() throws Exception {
         Path tree = copy(Fixtures.manifests(""), temp.resolve("tree"));
-        DigestSink first = new DigestSink(Map.of());
+        DigestSink first = new DigestSink();
         new WingetAdapter(2).read(tree, first);
         String edited = first.delivered.keySet().iterator().next();
         Files.writeString(tree.resolve(edited), "\n# edited\n", StandardCharsets.UTF_8, StandardOpenOption.APPEND);
@@ -132,7 +89,7 @@ class WingetSkipAndParallelTest {
         DigestSink second = new DigestSink(first.delivered);
         new WingetAdapter(2).read(tree, second);
 
-        assertEquals(List.of(edited), second.entries);
+        assertEquals(List.of(edited), second.parsed);
         assertNotEquals(first.delivered.get(edited), second.delivered.get(edited));
     }
 
@@ -142,11 +99,11 @@ class WingetSkipAndParallelTest {
         Path ragel = Fixtures.manifests("a/AdrianThurston/Ragel/6.10/AdrianThurston.Ragel.yaml");
         Files.createDirectories(dir);
         Files.copy(ragel, dir.resolve("AdrianThurston.Ragel.yaml"));
-        DigestSink first = new DigestSink(Map.of());
+        DigestSink first = new DigestSink();
         new WingetAdapter(1).read(temp, first);
         Files.move(dir, temp.resolve("two"));
 
-        DigestSink second = new DigestSink(Map.of());
+        DigestSink second = new DigestSink();
         new WingetAdapter(1).read(temp, second);
 
         assertNotEquals(first.asked.values(), second.asked.values(), "names are part of the digest");
@@ -154,12 +111,12 @@ class WingetSkipAndParallelTest {
 
     @Test
     void read_directoryWithAProblem_getsNoDigest_soItIsParsedEveryTime() throws CatalogReadException {
-        DigestSink sink = new DigestSink(Map.of());
+        DigestSink sink = new DigestSink();
         new WingetAdapter(2).read(Fixtures.root().resolve("anomalies"), sink);
 
         assertTrue(!sink.problems.isEmpty());
-        for (String problem : sink.problems) {
-            assertNull(sink.delivered.get(problem), problem);
+        for (EntryProblem problem : sink.problems) {
+            assertNull(sink.delivered.get(problem.sourcePath()), problem.sourcePath());
         }
     }
 
