@@ -53,6 +53,21 @@ public final class Launcher {
             return CONFIG_ERROR;
         }
 
+        // The distribution's parts, checked before anything is started: a missing one is a message, not
+        // an embedded PostgreSQL started for nothing.
+        Path war;
+        Path serverLibs;
+        Path payaraJar;
+        try {
+            Path home = home(systemProperties);
+            war = war(home, systemProperties);
+            serverLibs = serverLibs(home);
+            payaraJar = SiteServer.payaraJar(home.resolve("lib"));
+        } catch (IOException e) {
+            System.err.println("patchgate: the distribution is incomplete: " + e.getMessage());
+            return BOOT_ERROR;
+        }
+
         CompletableFuture<EmbeddedDatabase> embeddedStart = null;
         Map<String, String> server = new HashMap<>(config.serverProperties());
         // The server keeps its files (content store, downloaded catalogs) under the same data directory.
@@ -97,11 +112,10 @@ public final class Launcher {
 
         SiteServer site;
         try {
-            Path home = home(systemProperties);
             // Payara's runtime folder holds nothing worth keeping; a fresh one starts faster than a reused one.
             deleteTree(config.dataDirectory().resolve("payara"));
-            site = SiteServer.start(war(home, systemProperties), serverLibs(home), SiteServer.payaraJar(home.resolve("lib")),
-                    config.httpPort(), config.dataDirectory().resolve("payara"), server, config.serverJavaOptions());
+            site = SiteServer.start(war, serverLibs, payaraJar, config.httpPort(), config.dataDirectory().resolve("payara"),
+                    server, config.serverJavaOptions());
         } catch (IOException | RuntimeException e) {
             System.err.println("patchgate: the site server did not start: " + e.getMessage());
             closeQuietly(embeddedStart == null ? null : embeddedStart.exceptionally(t -> null).join());

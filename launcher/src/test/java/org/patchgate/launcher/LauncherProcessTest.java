@@ -28,9 +28,10 @@ class LauncherProcessTest {
     private record Outcome(int exitCode, String stderr) {
     }
 
-    private Outcome launch(Map<String, String> env) throws Exception {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")),
+    private Outcome launch(Map<String, String> env, String... jvmOptions) throws Exception {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        command.addAll(List.of(jvmOptions));
+        command.addAll(List.of("-cp", System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")),
                 Launcher.class.getName()));
         ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile()).redirectOutput(ProcessBuilder.Redirect.DISCARD);
         builder.environment().keySet().removeIf(k -> k.startsWith("PATCHGATE_"));
@@ -79,6 +80,22 @@ class LauncherProcessTest {
         assertEquals(Launcher.CONFIG_ERROR, outcome.exitCode());
         assertTrue(outcome.stderr().contains("PATCHGATE_DB_URL: cannot connect to jdbc:postgresql://127.0.0.1:" + closedPort),
                 outcome.stderr());
+    }
+
+    @Test
+    void distributionWithoutTheServerLibraries_exitsNonZero_beforeStartingAnything() throws Exception {
+        Path home = Files.createDirectories(dir.resolve("dist"));
+        Files.writeString(home.resolve("ROOT.war"), "a WAR");
+        Files.createDirectories(home.resolve("lib"));
+        Path data = dir.resolve("data");
+
+        Outcome outcome = launch(Map.of("PATCHGATE_HTTP_PORT", Integer.toString(freePort()), "PATCHGATE_DATA_DIR",
+                data.toString()), "-D" + Launcher.HOME_PROPERTY + "=" + home);
+
+        assertEquals(Launcher.BOOT_ERROR, outcome.exitCode());
+        assertTrue(outcome.stderr().contains("patchgate: the distribution is incomplete: the site server's libraries are missing: "
+                + home.resolve("lib").resolve("server") + " does not exist"), outcome.stderr());
+        assertTrue(Files.notExists(data.resolve("postgres")), "no PostgreSQL was started for nothing");
     }
 
     private static int freePort() throws IOException {

@@ -1,5 +1,6 @@
 package org.patchgate.catalog.sync;
 
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
@@ -40,5 +41,15 @@ class CatalogMaintenanceTest {
                 db.execute("ALTER TABLE " + table + " RESET (autovacuum_enabled)");
             }
         }
+    }
+
+    @Test
+    void afterSync_databaseRefuses_isLoggedNotThrown_theSyncStandsAsRecorded() {
+        org.postgresql.ds.PGSimpleDataSource unreachable = new org.postgresql.ds.PGSimpleDataSource();
+        unreachable.setUrl("jdbc:postgresql://127.0.0.1:1/none");
+        SyncReport large = new SyncReport(1, 1, SyncState.SUCCEEDED, CatalogMaintenance.LARGE_SYNC_ROWS, 0, 0, 0, 0, null,
+                java.time.Instant.EPOCH, java.time.Instant.EPOCH);
+
+        assertDoesNotThrow(() -> CatalogMaintenance.afterSync(unreachable, large));
     }
 }
