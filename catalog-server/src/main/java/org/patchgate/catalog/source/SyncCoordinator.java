@@ -89,7 +89,7 @@ public class SyncCoordinator {
         executor.submit(() -> run(source, trigger, full));
     }
 
-    private SyncReport run(SourceSnapshot source, String trigger, boolean full) {
+    private void run(SourceSnapshot source, String trigger, boolean full) {
         try {
             // The adapter reads on a thread of its own (container-managed) while the engine writes on
             // this one. Not a task of the shared executor: this code itself may run on that pool, and a
@@ -99,13 +99,11 @@ public class SyncCoordinator {
                     .sync(source.id(), trigger, SyncProgress.NONE, () -> prepare(source, full));
             LOG.info(() -> "Sync of source " + source.id() + " (" + trigger + "): " + report);
             CatalogMaintenance.afterSync(dataSource, report);
-            return report;
         } catch (SyncAlreadyRunningException e) {
             LOG.info(() -> "Sync of source " + source.id() + " not started: " + e.getMessage());
         } catch (SQLException | RuntimeException e) {
             LOG.log(Level.SEVERE, "Sync of source " + source.id() + " could not run", e);
         }
-        return null;
     }
 
     /**
